@@ -1,0 +1,3 @@
+//! Widgets shared between pages.
+
+pub mod hydration;

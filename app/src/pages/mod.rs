@@ -1,0 +1,4 @@
+//! One page per module, each named `…Page`.
+
+pub mod home;
+pub mod not_found;

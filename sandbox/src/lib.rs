@@ -1,0 +1,1 @@
+//! The MOBPROC + OAuth sandbox; built out in its own issue.
