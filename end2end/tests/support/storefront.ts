@@ -1,0 +1,70 @@
+import { test as base, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+
+const repoRoot = path.resolve(__dirname, "../../..");
+const serverBinary = process.env.STOREFRONT_BIN ?? path.join(repoRoot, "target/release/server");
+
+/** A storefront server of this test's own, on an ephemeral loopback port. */
+export interface Storefront {
+  baseURL: string;
+  dataDir: string;
+}
+
+async function startStorefront(): Promise<{ storefront: Storefront; child: ChildProcess }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "storefront-e2e-"));
+  const child = spawn(serverBinary, [], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      LEPTOS_OUTPUT_NAME: "storefront",
+      LEPTOS_SITE_ROOT: path.join(repoRoot, "target/site"),
+      LEPTOS_SITE_PKG_DIR: "pkg",
+      LEPTOS_SITE_ADDR: "127.0.0.1:0",
+      LEPTOS_ENV: "PROD",
+      STOREFRONT_DATA_DIR: dataDir,
+      RUST_LOG: process.env.RUST_LOG ?? "warn",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const baseURL = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on("line", (line) => {
+      const match = /^listening on (http:\/\/\S+)$/.exec(line.trim());
+      if (match) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`storefront exited early with ${code}`)));
+    child.once("error", reject);
+  });
+  return { storefront: { baseURL, dataDir }, child };
+}
+
+export const test = base.extend<{ storefront: Storefront }>({
+  storefront: async ({}, use) => {
+    const { storefront, child } = await startStorefront();
+    await use(storefront);
+    child.kill("SIGTERM");
+    rmSync(storefront.dataDir, { recursive: true, force: true });
+  },
+  baseURL: async ({ storefront }, use) => {
+    await use(storefront.baseURL);
+  },
+});
+
+/** Fails on any serious or critical axe-core violation of the current page. */
+export async function expectAccessible(page: import("@playwright/test").Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations.filter(
+    (v) => v.impact === "serious" || v.impact === "critical",
+  );
+  expect(
+    blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`),
+    "serious or critical axe-core violations",
+  ).toEqual([]);
+}
+
+export { expect };
