@@ -2,5 +2,6 @@
 //!
 //! This crate is the only code in the workspace that knows MOBPROC's JSON and headers.
 
+#[cfg(feature = "client")]
+pub mod client;
 pub mod model;
-

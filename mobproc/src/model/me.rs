@@ -27,3 +27,35 @@ pub struct Me {
     #[serde(default)]
     pub can_act_for_others: bool,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_shape_this_project_chose() {
+        let me: MeResponse = serde_json::from_str(
+            r#"{"me":{"authenticatedUser":{"id":"1","firstName":"Ann"},"actor":{"id":"2"},"transactionTypes":["UPGRADE","TELEPORT"],"isApprover":true,"canMoveService":false,"canActForOthers":true}}"#,
+        )
+        .unwrap();
+        assert_eq!(me.me.authenticated_user.id, "1");
+        assert_eq!(me.me.actor.id, "2");
+        assert_eq!(
+            me.me.transaction_types,
+            [
+                TransactionType::Upgrade,
+                TransactionType::Unknown("TELEPORT".to_owned())
+            ]
+        );
+        assert!(me.me.is_approver && me.me.can_act_for_others && !me.me.can_move_service);
+    }
+
+    #[test]
+    fn permissions_default_to_denied() {
+        let me: MeResponse =
+            serde_json::from_str(r#"{"me":{"authenticatedUser":{"id":"1"},"actor":{"id":"1"}}}"#)
+                .unwrap();
+        assert!(me.me.transaction_types.is_empty());
+        assert!(!me.me.is_approver && !me.me.can_move_service && !me.me.can_act_for_others);
+    }
+}

@@ -59,6 +59,10 @@ impl<T> Page<T> {
 /// bare array (the states example of API.md §6). Both are accepted.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one per response, short-lived; boxing would change the variant the client matches on"
+)]
 pub enum Listing<T> {
     Paged(Page<T>),
     Bare(Vec<T>),
@@ -94,9 +98,13 @@ impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Listing<T> {
         use serde::de::Error;
         let value = serde_json::Value::deserialize(deserializer)?;
         if value.is_array() {
-            serde_json::from_value(value).map(Self::Bare).map_err(D::Error::custom)
+            serde_json::from_value(value)
+                .map(Self::Bare)
+                .map_err(D::Error::custom)
         } else {
-            serde_json::from_value(value).map(Self::Paged).map_err(D::Error::custom)
+            serde_json::from_value(value)
+                .map(Self::Paged)
+                .map_err(D::Error::custom)
         }
     }
 }
@@ -107,8 +115,10 @@ mod tests {
 
     #[test]
     fn listing_accepts_both_shapes() {
-        let paged: Listing<String> =
-            serde_json::from_str(r#"{"_meta":{"limit":2,"offset":0,"totalCount":3,"hrefNext":"n"},"items":["a","b"]}"#).unwrap();
+        let paged: Listing<String> = serde_json::from_str(
+            r#"{"_meta":{"limit":2,"offset":0,"totalCount":3,"hrefNext":"n"},"items":["a","b"]}"#,
+        )
+        .unwrap();
         assert_eq!(paged.items(), ["a", "b"]);
         assert_eq!(paged.next_href(), Some("n"));
         let bare: Listing<String> = serde_json::from_str(r#"["c"]"#).unwrap();

@@ -53,3 +53,41 @@ macro_rules! open_enum {
         }
     };
 }
+
+#[cfg(test)]
+mod tests {
+    crate::open_enum! {
+        enum Colour {
+            Red = "RED",
+            DarkBlue = "DARK_BLUE",
+        }
+    }
+
+    #[test]
+    fn known_values_map_to_variants() {
+        let colour: Colour = serde_json::from_str(r#""DARK_BLUE""#).unwrap();
+        assert_eq!(colour, Colour::DarkBlue);
+        assert_eq!(serde_json::to_string(&Colour::Red).unwrap(), r#""RED""#);
+    }
+
+    #[test]
+    fn unknown_values_are_kept_and_written_back() {
+        let colour: Colour = serde_json::from_str(r#""ULTRA_VIOLET""#).unwrap();
+        assert_eq!(colour, Colour::Unknown("ULTRA_VIOLET".to_owned()));
+        assert_eq!(colour.to_string(), "ULTRA_VIOLET");
+        assert_eq!(serde_json::to_string(&colour).unwrap(), r#""ULTRA_VIOLET""#);
+    }
+
+    #[test]
+    fn reads_from_an_owned_value_too() {
+        // `Listing<T>` deserializes its items from a `serde_json::Value`.
+        let colours: Vec<Colour> =
+            serde_json::from_value(serde_json::json!(["RED", "GREEN"])).unwrap();
+        assert_eq!(colours, [Colour::Red, Colour::Unknown("GREEN".to_owned())]);
+    }
+
+    #[test]
+    fn other_types_are_still_refused() {
+        assert!(serde_json::from_str::<Colour>("7").is_err());
+    }
+}
