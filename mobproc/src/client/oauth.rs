@@ -1,0 +1,256 @@
+//! OAuth 2 against PingFederate (API.md §2): the password and refresh grants through the
+//! `oauth2` crate; revocation (RFC 7009) and PingFederate's validate grant as plain form
+//! posts. Client credentials travel in the form body, as PingFederate expects.
+
+use std::time::{Duration, Instant, SystemTime};
+
+use oauth2::basic::{BasicClient, BasicErrorResponse, BasicErrorResponseType, BasicTokenResponse};
+use oauth2::{
+    AccessToken, AuthType, ClientId, ClientSecret, EndpointNotSet, EndpointSet, HttpClientError,
+    RefreshToken, RequestTokenError, ResourceOwnerPassword, ResourceOwnerUsername, Scope,
+    TokenResponse, TokenUrl,
+};
+use reqwest::header::ACCEPT;
+use url::Url;
+
+use super::config::ClientConfig;
+use super::error::{transport_error, ErrorKind, MobprocError};
+use super::transport::Answer;
+use super::MobprocClient;
+use crate::model::TokenValidation;
+
+const SCOPE: &str = "MOBPROC";
+const VALIDATE_GRANT: &str = "urn:pingidentity.com:oauth2:grant_type:validate_bearer";
+
+type TokenClient =
+    BasicClient<EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointSet>;
+type TokenError = RequestTokenError<HttpClientError<reqwest::Error>, BasicErrorResponse>;
+
+/// Tokens from a grant. `Debug` shows neither token.
+#[derive(Debug, Clone)]
+pub struct TokenSet {
+    pub access_token: AccessToken,
+    /// `None` when the server sent none; after a refresh, keep using the previous one then.
+    pub refresh_token: Option<RefreshToken>,
+    /// When the access token expires, from `expires_in` counted from when the request was
+    /// sent, so it is never later than the server's own reckoning.
+    pub expires_at: SystemTime,
+}
+
+impl TokenSet {
+    /// Whether the access token expires within `margin`: time to refresh it.
+    pub fn expires_within(&self, margin: Duration) -> bool {
+        SystemTime::now() + margin >= self.expires_at
+    }
+}
+
+/// The token endpoints and the client credentials sent to them.
+pub(crate) struct OAuthEndpoints {
+    client: TokenClient,
+    token_url: Url,
+    revocation_url: Option<Url>,
+    client_id: String,
+    client_secret: ClientSecret,
+}
+
+impl OAuthEndpoints {
+    pub(crate) fn new(config: &ClientConfig) -> Result<Self, ErrorKind> {
+        let token_url = endpoint_url("token", &config.token_url)?;
+        let revocation_url = config
+            .revocation_url
+            .as_deref()
+            .map(|url| endpoint_url("revocation", url))
+            .transpose()?;
+        let client = BasicClient::new(ClientId::new(config.client_id.clone()))
+            .set_client_secret(config.client_secret.clone())
+            .set_token_uri(TokenUrl::from_url(token_url.clone()))
+            .set_auth_type(AuthType::RequestBody);
+        Ok(Self {
+            client,
+            token_url,
+            revocation_url,
+            client_id: config.client_id.clone(),
+            client_secret: config.client_secret.clone(),
+        })
+    }
+}
+
+impl MobprocClient {
+    /// The password grant, for the signed-in employee or a service account. `username` is
+    /// `<source_system>://<user>` or a plain Tangoe user (API.md §2).
+    pub async fn password_grant(
+        &self,
+        username: &str,
+        password: &str,
+    ) -> Result<TokenSet, MobprocError> {
+        let username = ResourceOwnerUsername::new(username.to_owned());
+        let password = ResourceOwnerPassword::new(password.to_owned());
+        let request = self
+            .inner
+            .oauth
+            .client
+            .exchange_password(&username, &password)
+            .add_scope(Scope::new(SCOPE.to_owned()));
+        let sent_at = SystemTime::now();
+        let started = Instant::now();
+        let result = request.request_async(&self.inner.http).await;
+        token_set("password", started, sent_at, result)
+    }
+
+    /// The refresh grant: a new access token before the current one expires.
+    pub async fn refresh_grant(
+        &self,
+        refresh_token: &RefreshToken,
+    ) -> Result<TokenSet, MobprocError> {
+        let request = self
+            .inner
+            .oauth
+            .client
+            .exchange_refresh_token(refresh_token)
+            .add_scope(Scope::new(SCOPE.to_owned()));
+        let sent_at = SystemTime::now();
+        let started = Instant::now();
+        let result = request.request_async(&self.inner.http).await;
+        token_set("refresh_token", started, sent_at, result)
+    }
+
+    /// Revokes a refresh token at sign-out (RFC 7009). A plain form post: the `oauth2`
+    /// crate refuses non-HTTPS revocation endpoints, which the local sandbox is.
+    pub async fn revoke_refresh_token(
+        &self,
+        refresh_token: &RefreshToken,
+    ) -> Result<(), MobprocError> {
+        let oauth = &self.inner.oauth;
+        let url = oauth
+            .revocation_url
+            .clone()
+            .ok_or_else(|| ErrorKind::Config("no revocation URL configured".into()))?;
+        let form = [
+            ("token", refresh_token.secret().as_str()),
+            ("token_type_hint", "refresh_token"),
+            ("client_id", oauth.client_id.as_str()),
+            ("client_secret", oauth.client_secret.secret().as_str()),
+        ];
+        self.form_post("revoke", url, &form).await?;
+        Ok(())
+    }
+
+    /// Asks PingFederate whom an access token belongs to and how long it stays valid.
+    pub async fn validate_token(
+        &self,
+        access_token: &AccessToken,
+    ) -> Result<TokenValidation, MobprocError> {
+        let oauth = &self.inner.oauth;
+        let form = [
+            ("grant_type", VALIDATE_GRANT),
+            ("token", access_token.secret().as_str()),
+            ("client_id", oauth.client_id.as_str()),
+            ("client_secret", oauth.client_secret.secret().as_str()),
+        ];
+        let answer = self
+            .form_post("validate_bearer", oauth.token_url.clone(), &form)
+            .await?;
+        let status = Some(answer.status.as_u16());
+        serde_json::from_slice(&answer.body).map_err(|_| ErrorKind::OAuthResponse { status }.into())
+    }
+
+    /// POSTs a form to the OAuth server; a 2xx answer is returned, anything else mapped.
+    async fn form_post(
+        &self,
+        call: &'static str,
+        url: Url,
+        form: &[(&str, &str)],
+    ) -> Result<Answer, MobprocError> {
+        let started = Instant::now();
+        let result = async {
+            let request = self
+                .inner
+                .http
+                .post(url)
+                .header(ACCEPT, "application/json")
+                .form(form)
+                .build()
+                .map_err(transport_error)?;
+            let answer = self.send(request).await?;
+            if answer.status.is_success() {
+                Ok(answer)
+            } else {
+                Err(oauth_failure(&answer))
+            }
+        }
+        .await;
+        log_oauth_call(call, started, result.as_ref().err());
+        Ok(result?)
+    }
+}
+
+/// The error an OAuth server answered with, or the bare fact that it was not one.
+fn oauth_failure(answer: &Answer) -> ErrorKind {
+    match serde_json::from_slice::<BasicErrorResponse>(&answer.body) {
+        Ok(error) => refusal(error.error(), error.error_description()),
+        Err(_) => ErrorKind::OAuthResponse {
+            status: Some(answer.status.as_u16()),
+        },
+    }
+}
+
+fn refusal(error: &BasicErrorResponseType, description: Option<&String>) -> ErrorKind {
+    let description = description.cloned();
+    match error {
+        BasicErrorResponseType::InvalidGrant => ErrorKind::InvalidGrant { description },
+        other => ErrorKind::OAuthRefused {
+            error: other.as_ref().to_owned(),
+            description,
+        },
+    }
+}
+
+fn token_set(
+    grant: &'static str,
+    started: Instant,
+    sent_at: SystemTime,
+    result: Result<BasicTokenResponse, TokenError>,
+) -> Result<TokenSet, MobprocError> {
+    let result = result.map_err(token_error).and_then(|response| {
+        let lifetime = response
+            .expires_in()
+            .ok_or(ErrorKind::OAuthResponse { status: Some(200) })?;
+        Ok(TokenSet {
+            access_token: response.access_token().clone(),
+            refresh_token: response.refresh_token().cloned(),
+            expires_at: sent_at + lifetime,
+        })
+    });
+    log_oauth_call(grant, started, result.as_ref().err());
+    Ok(result?)
+}
+
+fn token_error(error: TokenError) -> ErrorKind {
+    match error {
+        RequestTokenError::ServerResponse(response) => {
+            refusal(response.error(), response.error_description())
+        }
+        RequestTokenError::Request(HttpClientError::Reqwest(error)) => transport_error(*error),
+        // A parse error holds the raw body, which may contain tokens: only the fact is kept.
+        _ => ErrorKind::OAuthResponse { status: None },
+    }
+}
+
+/// One event per OAuth call; no username, token or secret, only the outcome.
+fn log_oauth_call(call: &'static str, started: Instant, error: Option<&ErrorKind>) {
+    let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    match error {
+        None => tracing::info!(call, elapsed_ms, "OAuth call"),
+        Some(error) => tracing::warn!(call, elapsed_ms, error = %error, "OAuth call failed"),
+    }
+}
+
+fn endpoint_url(which: &str, url: &str) -> Result<Url, ErrorKind> {
+    let parsed =
+        Url::parse(url).map_err(|error| ErrorKind::Config(format!("{which} URL: {error}")))?;
+    if matches!(parsed.scheme(), "http" | "https") && parsed.has_host() {
+        Ok(parsed)
+    } else {
+        Err(ErrorKind::Config(format!("{which} URL must be http(s)")))
+    }
+}

@@ -1,0 +1,263 @@
+//! Collections: pages followed by `hrefNext` only, links outside the API base refused
+//! before the token is sent, and both envelope shapes of API.md §6.
+#![cfg(feature = "client")]
+
+use mobproc::client::{
+    envelope, AccessToken, CallContext, ClientConfig, EmployeeQuery, ErrorKind, MobprocClient,
+    RetryPolicy,
+};
+use mobproc::model::{Employee, Listing, Region};
+use wiremock::matchers::{method, path, query_param, query_param_is_missing};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+fn client_for(server: &MockServer) -> MobprocClient {
+    let config = ClientConfig::new(
+        format!("{}/mobproc/v1", server.uri()),
+        format!("{}/as/token.oauth2", server.uri()),
+        "ACME",
+        "storefront-client",
+        "s3cr3t",
+    )
+    .with_retry(RetryPolicy::NONE);
+    MobprocClient::new(config).unwrap()
+}
+
+fn token() -> AccessToken {
+    AccessToken::new("t0ken-abc".to_owned())
+}
+
+fn employees_href(server: &MockServer, offset: u32) -> String {
+    format!(
+        "{}/mobproc/v1/employees?sortAscending=true&offset={offset}&limit=2",
+        server.uri()
+    )
+}
+
+fn page(ids: &[&str], next: Option<String>) -> ResponseTemplate {
+    let items: Vec<_> = ids.iter().map(|id| serde_json::json!({"id": id})).collect();
+    let mut meta = serde_json::json!({"limit": 2, "totalCount": 5});
+    if let Some(next) = next {
+        meta["hrefNext"] = next.into();
+    }
+    ResponseTemplate::new(200)
+        .set_body_json(serde_json::json!({"employees": {"_meta": meta, "items": items}}))
+}
+
+/// Page 1 at `/employees?limit=2`, then pages 2 and 3 reached only by their links. The
+/// links use offsets that differ from what a client would compute, as Premium Mobile's do.
+async fn three_pages(server: &MockServer) {
+    Mock::given(method("GET"))
+        .and(path("/mobproc/v1/employees"))
+        .and(query_param_is_missing("offset"))
+        .respond_with(page(&["1", "2"], Some(employees_href(server, 3))))
+        .expect(1)
+        .mount(server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/mobproc/v1/employees"))
+        .and(query_param("offset", "3"))
+        .respond_with(page(&["3", "4"], Some(employees_href(server, 7))))
+        .expect(1)
+        .mount(server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/mobproc/v1/employees"))
+        .and(query_param("offset", "7"))
+        .respond_with(page(&["5"], None))
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
+fn ids(employees: &[Employee]) -> Vec<&str> {
+    employees
+        .iter()
+        .map(|employee| employee.id.as_str())
+        .collect()
+}
+
+#[tokio::test]
+async fn list_all_follows_href_next_across_three_pages() {
+    let server = MockServer::start().await;
+    three_pages(&server).await;
+    let query = EmployeeQuery {
+        limit: Some(2),
+        ..EmployeeQuery::default()
+    };
+    let context = CallContext::new().with_employee_id("28673732");
+
+    let employees: Vec<Employee> = client_for(&server)
+        .list_all(
+            &token(),
+            &context,
+            &["employees"],
+            &query,
+            envelope::EMPLOYEES,
+        )
+        .await
+        .unwrap();
+
+    assert_eq!(ids(&employees), ["1", "2", "3", "4", "5"]);
+    let requests = server.received_requests().await.unwrap();
+    assert_eq!(requests.len(), 3);
+    for request in &requests {
+        assert_eq!(request.headers["x-tngo-context-employeeid"], "28673732");
+    }
+}
+
+#[tokio::test]
+async fn the_ui_pages_by_links() {
+    let server = MockServer::start().await;
+    three_pages(&server).await;
+    let client = client_for(&server);
+    let query = EmployeeQuery {
+        limit: Some(2),
+        ..EmployeeQuery::default()
+    };
+
+    let first = client
+        .employees(&token(), &CallContext::new(), &query)
+        .await
+        .unwrap();
+    let next = first.next_href().unwrap().to_owned();
+    let second: Listing<Employee> = client
+        .list_page(&token(), &CallContext::new(), &next, envelope::EMPLOYEES)
+        .await
+        .unwrap();
+    let last: Listing<Employee> = client
+        .list_page(
+            &token(),
+            &CallContext::new(),
+            second.next_href().unwrap(),
+            envelope::EMPLOYEES,
+        )
+        .await
+        .unwrap();
+
+    assert_eq!(ids(first.items()), ["1", "2"]);
+    assert_eq!(ids(second.items()), ["3", "4"]);
+    assert_eq!(ids(last.items()), ["5"]);
+    assert_eq!(last.next_href(), None);
+}
+
+#[tokio::test]
+async fn a_link_to_another_host_is_refused_without_sending() {
+    let server = MockServer::start().await;
+    let client = client_for(&server);
+    let port = server.address().port();
+    let foreign = [
+        "http://evil.test/mobproc/v1/employees?offset=2".to_owned(),
+        format!(
+            "http://127.0.0.1:{}/mobproc/v1/employees",
+            port.wrapping_add(1)
+        ),
+        format!("http://localhost:{port}/mobproc/v1/employees"),
+        format!("{}/other/v1/employees", server.uri()),
+    ];
+
+    for href in &foreign {
+        let error = client
+            .list_page::<Employee>(&token(), &CallContext::new(), href, envelope::EMPLOYEES)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(error.kind(), ErrorKind::ForeignHref),
+            "{href}: {error:?}"
+        );
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn list_all_stops_at_a_foreign_href_next() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(page(
+            &["1"],
+            Some("http://evil.test/mobproc/v1/employees?offset=1".into()),
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let error = client_for(&server)
+        .list_all::<Employee, _>(
+            &token(),
+            &CallContext::new(),
+            &["employees"],
+            &(),
+            envelope::EMPLOYEES,
+        )
+        .await
+        .unwrap_err();
+
+    assert!(matches!(error.kind(), ErrorKind::ForeignHref));
+}
+
+#[tokio::test]
+async fn list_all_stops_when_the_links_loop() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(page(&["1"], Some(employees_href(&server, 1))))
+        .expect(2)
+        .mount(&server)
+        .await;
+
+    let error = client_for(&server)
+        .list_all::<Employee, _>(
+            &token(),
+            &CallContext::new(),
+            &["employees"],
+            &(),
+            envelope::EMPLOYEES,
+        )
+        .await
+        .unwrap_err();
+
+    assert!(matches!(error.kind(), ErrorKind::PaginationLoop));
+}
+
+#[tokio::test]
+async fn a_bare_array_collection_is_read() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/mobproc/v1/regions"))
+        .and(query_param("parentRegion", "70144640"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "regions": [
+                {"id": "158385987", "name": "Alabama", "parentId": "70144640", "type": "STATE_PROVINCE"},
+                {"id": "158385986", "name": "Alaska", "parentId": "70144640", "type": "STATE_PROVINCE"}
+            ]
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let states: Listing<Region> = client_for(&server)
+        .region_children(&token(), &CallContext::new(), "70144640")
+        .await
+        .unwrap();
+
+    assert!(matches!(states, Listing::Bare(_)));
+    assert_eq!(states.items().len(), 2);
+    assert_eq!(states.next_href(), None);
+}
+
+#[tokio::test]
+async fn a_missing_envelope_is_a_decode_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({"people": []})))
+        .mount(&server)
+        .await;
+
+    let error = client_for(&server)
+        .employees(&token(), &CallContext::new(), &EmployeeQuery::default())
+        .await
+        .unwrap_err();
+
+    assert!(matches!(
+        error.kind(),
+        ErrorKind::Decode { status: 200, .. }
+    ));
+}
