@@ -1,4 +1,4 @@
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -55,8 +55,30 @@ export const test = base.extend<{ storefront: Storefront }>({
   },
 });
 
-/** Fails on any serious or critical axe-core violation of the current page. */
-export async function expectAccessible(page: import("@playwright/test").Page) {
+/**
+ * Fails on any serious or critical axe-core violation of the current page.
+ * axe runs as a script, so with JavaScript off it scans the same URL (same cookies)
+ * in a script-enabled context whose own scripts and WASM are blocked: the
+ * server-rendered page, as a no-JS user gets it.
+ */
+export async function expectAccessible(page: Page) {
+  if (base.info().project.use.javaScriptEnabled !== false) {
+    await expectNoBlockingViolations(page);
+    return;
+  }
+  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+  try {
+    await context.addCookies(await page.context().cookies());
+    await context.route(/\.(js|wasm)(\?.*)?$/, (route) => route.abort());
+    const ssrPage = await context.newPage();
+    await ssrPage.goto(page.url());
+    await expectNoBlockingViolations(ssrPage);
+  } finally {
+    await context.close();
+  }
+}
+
+async function expectNoBlockingViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations.filter(
     (v) => v.impact === "serious" || v.impact === "critical",
