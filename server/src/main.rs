@@ -1,33 +1,56 @@
-//! The storefront server. Run it with `cargo leptos serve --release` (or the README's
-//! run command): it renders the Leptos app and serves the hydrate bundle.
+//! The storefront server. Run it with the README's run command (`scripts/run.sh`),
+//! which builds the WASM and CSS with cargo-leptos and sets the `LEPTOS_*` variables;
+//! the `STOREFRONT_*` variables of the README configure the rest.
 
-use axum::Router;
-use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::error::Error;
+
+use leptos::prelude::get_configuration;
+use server::{config::Settings, security::OriginPolicy, session::Store, AppState};
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn std::error::Error>> {
+async fn main() -> Result<(), Box<dyn Error>> {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,tower_http=info".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .init();
 
-    let conf = get_configuration(None)?;
-    let options = conf.leptos_options;
-    let addr = options.site_addr;
-    let routes = generate_route_list(app::App);
-    let router = Router::new()
-        .leptos_routes(&options, routes, {
-            let options = options.clone();
-            move || app::shell(options.clone())
-        })
-        .fallback(leptos_axum::file_and_error_handler(app::shell))
-        .with_state(options);
+    let settings = Settings::from_env()?;
+    let options = get_configuration(None)?.leptos_options;
+    std::fs::create_dir_all(&settings.data_dir)?;
+    let store = Store::open(&settings.session_database_url()).await?;
+    let state = AppState {
+        leptos: options.clone(),
+        origin: OriginPolicy {
+            public_origin: settings.public_origin.clone(),
+            https: settings.cookie_secure,
+        },
+    };
+    let router = server::router(state, store, settings.cookie_secure);
 
-    let listener = tokio::net::TcpListener::bind(addr).await?;
+    let listener = tokio::net::TcpListener::bind(options.site_addr).await?;
+    // The first line on stdout is the URL: scripts and tests read it.
     println!("listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, router).await?;
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(term) => term,
+                Err(_) => return ctrl_c.await.unwrap_or_default(),
+            };
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = term.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    ctrl_c.await.unwrap_or_default();
 }
