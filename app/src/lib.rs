@@ -1,8 +1,14 @@
 //! The storefront UI: the HTML shell, the root component and the route table.
 //! Pages live in `pages/`, shared widgets in `components/`.
 
+#[cfg(feature = "ssr")]
+pub mod backend;
 pub mod components;
+pub mod error;
+pub mod model;
 pub mod pages;
+pub mod return_path;
+pub mod server_fns;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -11,8 +17,8 @@ use leptos_router::{
     StaticSegment,
 };
 
-use components::hydration::HydrationMarker;
-use pages::{home::HomePage, not_found::NotFoundPage};
+use components::{header::SiteHeader, hydration::HydrationMarker};
+use pages::{home::HomePage, not_found::NotFoundPage, sign_in::SignInPage};
 
 /// The document around every page, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -43,12 +49,11 @@ pub fn App() -> impl IntoView {
         <Title formatter=|page: String| format!("{page} · MOBPROC storefront")/>
         <HydrationMarker/>
         <Router>
-            <header class="site-header">
-                <a class="brand" href="/">"MOBPROC storefront"</a>
-            </header>
+            <SiteHeader/>
             <main id="main">
                 <Routes fallback=NotFoundPage>
                     <Route path=StaticSegment("") view=HomePage/>
+                    <Route path=StaticSegment("sign-in") view=SignInPage/>
                 </Routes>
             </main>
         </Router>

@@ -2,20 +2,32 @@
 //! holds sessions and tokens and makes every call to MOBPROC.
 //!
 //! Layers, outermost first: correlation id + request log, compression, security
-//! headers, same-origin check for state-changing requests, body-size limit, session.
+//! headers, same-origin check for state-changing requests, body-size limit, session,
+//! sign-in guard for pages.
 
+pub mod bff;
 pub mod config;
 pub mod observability;
 pub mod security;
 pub mod session;
+pub mod upstream;
 
-use axum::{extract::FromRef, middleware, Router};
+use std::sync::Arc;
+
+use app::backend::Backend;
+use axum::{
+    extract::FromRef,
+    middleware,
+    routing::{get, post},
+    Router,
+};
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer};
-use tower_sessions::SessionStore;
 
+use bff::Bff;
 use security::OriginPolicy;
+use session::Store;
 
 /// Form posts and server-function calls are small; anything larger is refused.
 const BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -25,23 +37,26 @@ const BODY_LIMIT_BYTES: usize = 64 * 1024;
 pub struct AppState {
     pub leptos: LeptosOptions,
     pub origin: OriginPolicy,
+    pub bff: Bff,
 }
 
 /// The whole HTTP surface of the storefront, ready to serve.
-pub fn router<S>(state: AppState, session_store: S, secure_cookies: bool) -> Router
-where
-    S: SessionStore + Clone,
-{
+pub fn router(state: AppState, store: Store, secure_cookies: bool) -> Router {
     let routes = generate_route_list(app::App);
+    let backend: Arc<dyn Backend> = Arc::new(state.bff.clone());
     Router::new()
-        .leptos_routes_with_context(&state, routes, || (), {
+        .route("/auth/sign-in", post(bff::auth_routes::sign_in))
+        .route("/auth/sign-out", post(bff::auth_routes::sign_out))
+        .route("/media", get(bff::media::serve))
+        .leptos_routes_with_context(&state, routes, move || provide_context(backend.clone()), {
             let options = state.leptos.clone();
             move || app::shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
             app::shell,
         ))
-        .layer(session::layer(session_store, secure_cookies))
+        .layer(middleware::from_fn(bff::guard::require_sign_in))
+        .layer(session::layer(store, secure_cookies))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(middleware::from_fn_with_state(
             state.origin.clone(),

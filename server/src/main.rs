@@ -5,7 +5,10 @@
 use std::error::Error;
 
 use leptos::prelude::get_configuration;
-use server::{config::Settings, security::OriginPolicy, session::Store, AppState};
+use server::{
+    bff::Bff, config::Settings, security::OriginPolicy, session::Store, upstream::Upstream,
+    AppState,
+};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
@@ -19,7 +22,9 @@ async fn main() -> Result<(), Box<dyn Error>> {
     let options = get_configuration(None)?.leptos_options;
     std::fs::create_dir_all(&settings.data_dir)?;
     let store = Store::open(&settings.session_database_url()).await?;
+    let upstream = Upstream::connect(&settings).await?;
     let state = AppState {
+        bff: Bff::new(upstream.client.clone(), store.clone())?,
         leptos: options.clone(),
         origin: OriginPolicy {
             public_origin: settings.public_origin.clone(),
@@ -31,6 +36,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
     let listener = tokio::net::TcpListener::bind(options.site_addr).await?;
     // The first line on stdout is the URL: scripts and tests read it.
     println!("listening on http://{}", listener.local_addr()?);
+    println!("{}", upstream.describe());
     axum::serve(listener, router)
         .with_graceful_shutdown(shutdown_signal())
         .await?;

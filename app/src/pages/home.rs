@@ -1,15 +1,74 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// The landing page; the signed-in pages come with the storefront issue.
+use crate::{
+    components::error_notice::ErrorNotice,
+    model::{Line, LineAction},
+    server_fns::lines::list_lines,
+};
+
+/// "My lines": the person's phone lines and what they may order for each.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let lines = Resource::new(|| (), |_| list_lines());
     view! {
-        <Title text="Home"/>
-        <h1>"Corporate mobile procurement"</h1>
-        <p>
-            "Order accessories, upgrades and new lines for your company phone, "
-            "priced and confirmed before anything is ordered."
-        </p>
+        <Title text="My lines"/>
+        <h1>"My lines"</h1>
+        <Suspense fallback=|| view! { <p aria-busy="true">"Loading your lines…"</p> }>
+            {move || Suspend::new(async move {
+                match lines.await {
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    Ok(lines) if lines.is_empty() => {
+                        view! { <p>"You have no phone lines yet."</p> }.into_any()
+                    }
+                    Ok(lines) => view! {
+                        <ul class="cards" aria-label="Your phone lines">
+                            {lines.into_iter().map(|line| view! { <LineCard line/> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn LineCard(line: Line) -> impl IntoView {
+    let heading_id = format!("line-{}", line.service_id);
+    let labelled_by = heading_id.clone();
+    let actions = line
+        .actions
+        .iter()
+        .map(|action| {
+            let (label, path) = match action {
+                LineAction::Accessories => ("Accessories", "accessories"),
+                LineAction::Upgrade => ("Upgrade", "upgrade"),
+            };
+            view! {
+                <a class="button" href=format!("/lines/{}/{path}", line.service_id)>
+                    {label}
+                    <span class="visually-hidden">{format!(" for {}", line.number)}</span>
+                </a>
+            }
+        })
+        .collect_view();
+    view! {
+        <li class="card line" aria-labelledby=labelled_by>
+            {line.device_image.clone().map(|src| view! {
+                <img src=src alt="" width="96" height="96" loading="lazy"/>
+            })}
+            <div class="line-body">
+                <h2 id=heading_id>{line.number.clone()}</h2>
+                <dl class="facts">
+                    {line.carrier.clone().map(|c| view! { <dt>"Carrier"</dt><dd>{c}</dd> })}
+                    {line.device_name.clone().map(|d| view! { <dt>"Device"</dt><dd>{d}</dd> })}
+                    {line.contract_start.clone().map(|d| view! { <dt>"Contract start"</dt><dd>{d}</dd> })}
+                    {line.contract_end.clone().map(|d| view! { <dt>"Contract end"</dt><dd>{d}</dd> })}
+                    {line.upgrade_eligible_on.clone().map(|d| view! { <dt>"Upgrade eligible"</dt><dd>{d}</dd> })}
+                </dl>
+                <div class="actions">{actions}</div>
+            </div>
+        </li>
     }
 }

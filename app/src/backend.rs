@@ -1,0 +1,32 @@
+//! The port between server functions and the server's backend-for-frontend (BFF).
+//! Server functions are declared here so the browser can call them; the BFF that
+//! holds sessions and tokens and calls MOBPROC lives in the `server` crate and is
+//! provided to them as `Arc<dyn Backend>` in the Leptos context.
+
+use std::sync::Arc;
+
+use leptos::prelude::use_context;
+
+use crate::{
+    error::AppError,
+    model::{Line, SignInFlash, Viewer},
+};
+
+/// What the UI asks of the BFF. Each call runs inside a request, so implementations
+/// read the session and correlation id from it.
+#[async_trait::async_trait]
+pub trait Backend: Send + Sync + 'static {
+    /// The signed-in person, or `None` when signed out.
+    async fn viewer(&self) -> Result<Option<Viewer>, AppError>;
+    /// The last failed sign-in's message and username, removed once read.
+    async fn take_sign_in_flash(&self) -> Result<Option<SignInFlash>, AppError>;
+    /// The actor's phone lines with what may be ordered for each.
+    async fn lines(&self) -> Result<Vec<Line>, AppError>;
+}
+
+/// The BFF of this request.
+pub fn backend() -> Result<Arc<dyn Backend>, AppError> {
+    use_context::<Arc<dyn Backend>>().ok_or_else(|| AppError::Internal {
+        correlation_id: "no-backend".into(),
+    })
+}

@@ -1,0 +1,42 @@
+//! What the UI shows, as it travels between server functions and the browser. These
+//! are deliberately small view models, not MOBPROC's wire types: the BFF maps one to
+//! the other, and the WASM bundle carries only what pages need.
+
+use serde::{Deserialize, Serialize};
+
+/// The signed-in person, for the header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub employee_id: String,
+    pub name: String,
+}
+
+/// Why the last sign-in attempt failed, and what the person typed (never the password).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInFlash {
+    pub username: String,
+    pub message: String,
+}
+
+/// What a person may order for a line, as `/me` and the line allow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LineAction {
+    Upgrade,
+    Accessories,
+}
+
+/// One of the person's phone lines, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Line {
+    pub service_id: String,
+    /// Formatted for reading, e.g. `203-555-7676`.
+    pub number: String,
+    pub carrier: Option<String>,
+    pub device_name: Option<String>,
+    /// A same-origin URL (the BFF proxies MOBPROC's images).
+    pub device_image: Option<String>,
+    pub contract_start: Option<String>,
+    pub contract_end: Option<String>,
+    pub upgrade_eligible_on: Option<String>,
+    pub actions: Vec<LineAction>,
+}

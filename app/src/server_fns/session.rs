@@ -1,0 +1,18 @@
+use leptos::prelude::*;
+
+use crate::{
+    error::AppError,
+    model::{SignInFlash, Viewer},
+};
+
+/// Who is signed in, for the header and the pages that greet them.
+#[server]
+pub async fn get_viewer() -> Result<Option<Viewer>, AppError> {
+    crate::backend::backend()?.viewer().await
+}
+
+/// The outcome of the last failed sign-in, shown once on the sign-in page.
+#[server]
+pub async fn take_sign_in_flash() -> Result<Option<SignInFlash>, AppError> {
+    crate::backend::backend()?.take_sign_in_flash().await
+}

@@ -1,0 +1,116 @@
+//! Sign-in and sign-out: real form posts to server routes, so they work without
+//! JavaScript and the password never passes through a server function.
+
+use app::{model::SignInFlash, return_path::local_return_path};
+use axum::{
+    extract::State,
+    response::{IntoResponse, Redirect, Response},
+    Extension, Form,
+};
+use mobproc::client::{CallContext, ErrorKind};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use super::{
+    session_data::{SignedIn, SIGNED_IN, SIGN_IN_FLASH},
+    Bff,
+};
+use crate::observability::CorrelationId;
+
+/// The same words for an unknown user and a wrong password, so the form cannot be
+/// used to find out who has an account.
+const WRONG_CREDENTIALS: &str = "The username or password is not correct.";
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    username: String,
+    password: String,
+    return_to: Option<String>,
+}
+
+/// `POST /auth/sign-in`: the OAuth password grant, tokens into the session, a new
+/// session id, and back to where the person was going.
+pub async fn sign_in(
+    State(bff): State<Bff>,
+    Extension(CorrelationId(correlation_id)): Extension<CorrelationId>,
+    session: Session,
+    Form(form): Form<SignInForm>,
+) -> Response {
+    let return_to = local_return_path(form.return_to);
+    let username = form.username.trim().to_owned();
+    match establish(&bff, &session, &username, &form.password, &correlation_id).await {
+        Ok(()) => Redirect::to(&return_to).into_response(),
+        Err(message) => {
+            let flash = SignInFlash { username, message };
+            if let Err(error) = session.insert(SIGN_IN_FLASH, flash).await {
+                tracing::error!(%error, "cannot keep the sign-in message");
+            }
+            let back = format!("/sign-in?return_to={}", urlencoding::encode(&return_to));
+            Redirect::to(&back).into_response()
+        }
+    }
+}
+
+async fn establish(
+    bff: &Bff,
+    session: &Session,
+    username: &str,
+    password: &str,
+    correlation_id: &str,
+) -> Result<(), String> {
+    let client = bff.client();
+    let unavailable = |error: &dyn std::fmt::Display| {
+        tracing::warn!(%correlation_id, %error, "sign-in failed upstream");
+        format!(
+            "Signing in is not possible right now. Please try again. (Reference: {correlation_id})"
+        )
+    };
+    let tokens = match client.password_grant(username, password).await {
+        Ok(tokens) => tokens,
+        Err(error) if matches!(error.kind(), ErrorKind::InvalidGrant { .. }) => {
+            tracing::info!(%correlation_id, "sign-in refused: wrong credentials");
+            return Err(WRONG_CREDENTIALS.to_owned());
+        }
+        Err(error) => return Err(unavailable(&error)),
+    };
+    let context = CallContext::default().with_correlation_id(correlation_id);
+    let me = client
+        .me(&tokens.access_token, &context)
+        .await
+        .map_err(|error| unavailable(&error))?;
+    let user = me.authenticated_user;
+    let name = [user.first_name.as_deref(), user.last_name.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let signed_in = SignedIn::new(user.id, name, &tokens);
+    let stored = async {
+        // A new id at sign-in, so a session id planted before sign-in is worthless.
+        session.cycle_id().await?;
+        session.remove::<SignInFlash>(SIGN_IN_FLASH).await?;
+        session.insert(SIGNED_IN, signed_in).await
+    };
+    stored.await.map_err(|error| unavailable(&error))?;
+    tracing::info!(%correlation_id, "signed in");
+    Ok(())
+}
+
+/// `POST /auth/sign-out`: revokes the refresh token and deletes the session.
+pub async fn sign_out(
+    State(bff): State<Bff>,
+    Extension(CorrelationId(correlation_id)): Extension<CorrelationId>,
+    session: Session,
+) -> Response {
+    if let Ok(Some(signed_in)) = session.get::<SignedIn>(SIGNED_IN).await {
+        if let Some(refresh_token) = signed_in.refresh_token() {
+            if let Err(error) = bff.client().revoke_refresh_token(&refresh_token).await {
+                tracing::warn!(%correlation_id, %error, "refresh token not revoked");
+            }
+        }
+    }
+    if let Err(error) = session.flush().await {
+        tracing::error!(%correlation_id, %error, "session not deleted");
+    }
+    Redirect::to("/sign-in").into_response()
+}

@@ -1,0 +1,108 @@
+//! MOBPROC's wire types turned into the UI's view models: readable numbers and dates,
+//! same-origin image URLs, and only the actions the person may take.
+
+use app::model::{Line, LineAction};
+use mobproc::model::{ServiceAsset, TransactionType};
+
+use super::media;
+
+/// `2035557676` → `203-555-7676`; anything that is not ten digits stays as it is.
+pub fn phone_number(raw: &str) -> String {
+    if raw.len() == 10 && raw.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{}-{}-{}", &raw[..3], &raw[3..6], &raw[6..])
+    } else {
+        raw.to_owned()
+    }
+}
+
+/// `2016-01-21T06:00:00Z` → `January 21, 2016`; unreadable dates are shown as sent.
+pub fn date(raw: &str) -> String {
+    use time::{
+        format_description::well_known::Rfc3339, macros::format_description, OffsetDateTime,
+    };
+    let readable = format_description!("[month repr:long] [day padding:none], [year]");
+    OffsetDateTime::parse(raw, &Rfc3339)
+        .ok()
+        .and_then(|d| d.format(&readable).ok())
+        .unwrap_or_else(|| raw.to_owned())
+}
+
+/// A line as "My lines" shows it; `allowed` are the transaction types `/me` permits.
+pub fn line(service: ServiceAsset, allowed: &[TransactionType]) -> Line {
+    let offered = service.order_actions.clone().unwrap_or_default();
+    let may = |t: TransactionType| allowed.contains(&t) && offered.contains(&t);
+    let mut actions = Vec::new();
+    if may(TransactionType::Upgrade) {
+        actions.push(LineAction::Upgrade);
+    }
+    if may(TransactionType::OrderAccessories) {
+        actions.push(LineAction::Accessories);
+    }
+    let device = service.device.as_ref();
+    let model = device.and_then(|d| d.model.as_ref());
+    let device_name = device.map(|d| {
+        let maker = d.manufacturer.as_ref().and_then(|m| m.name.clone());
+        let model = d.model.as_ref().and_then(|m| m.name.clone());
+        [maker, model]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let contract = service.contract_dates.as_ref();
+    Line {
+        number: phone_number(service.service_number.as_deref().unwrap_or(&service.id)),
+        carrier: service
+            .vendor
+            .as_ref()
+            .and_then(|v| v.current.as_ref().or(v.billing.as_ref()))
+            .and_then(|v| v.name.clone()),
+        device_name: device_name.filter(|n| !n.is_empty()),
+        device_image: model
+            .and_then(|m| m.image_url.as_deref())
+            .map(media::proxied),
+        contract_start: contract.and_then(|c| c.start.as_deref()).map(date),
+        contract_end: contract.and_then(|c| c.end.as_deref()).map(date),
+        upgrade_eligible_on: service
+            .upgrade_eligibility_date
+            .as_deref()
+            .or(device.and_then(|d| d.upgrade_eligibility_date.as_deref()))
+            .map(date),
+        service_id: service.id,
+        actions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ten_digit_numbers_are_grouped() {
+        assert_eq!(phone_number("2035557676"), "203-555-7676");
+        assert_eq!(phone_number("+44 20 7946 0958"), "+44 20 7946 0958");
+    }
+
+    #[test]
+    fn dates_are_readable() {
+        assert_eq!(date("2016-01-21T06:00:00Z"), "January 21, 2016");
+        assert_eq!(date("2009-05-24T11:45:00+00:00"), "May 24, 2009");
+        assert_eq!(date("soon"), "soon");
+    }
+
+    #[test]
+    fn actions_need_both_the_line_and_the_person() {
+        let service: ServiceAsset = serde_json::from_str(
+            r#"{"id":"1","serviceNumber":"2035557676","orderActions":["UPGRADE","ORDER_ACCESSORIES","SUSPEND"]}"#,
+        )
+        .unwrap();
+        let only_accessories = line(service.clone(), &[TransactionType::OrderAccessories]);
+        assert_eq!(only_accessories.actions, [LineAction::Accessories]);
+        let both = line(
+            service,
+            &[TransactionType::Upgrade, TransactionType::OrderAccessories],
+        );
+        assert_eq!(both.actions, [LineAction::Upgrade, LineAction::Accessories]);
+        assert_eq!(both.number, "203-555-7676");
+    }
+}
