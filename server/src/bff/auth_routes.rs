@@ -12,7 +12,7 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::{
-    session_data::{SignedIn, SIGNED_IN, SIGN_IN_FLASH},
+    session_data::{self, SignedIn, SIGNED_IN, SIGN_IN_FLASH},
     Bff,
 };
 use crate::observability::CorrelationId;
@@ -42,7 +42,7 @@ pub async fn sign_in(
         Ok(()) => Redirect::to(&return_to).into_response(),
         Err(message) => {
             let flash = SignInFlash { username, message };
-            if let Err(error) = session.insert(SIGN_IN_FLASH, flash).await {
+            if let Err(error) = session_data::write(&session, SIGN_IN_FLASH, &flash).await {
                 tracing::error!(%error, "cannot keep the sign-in message");
             }
             let back = format!("/sign-in?return_to={}", urlencoding::encode(&return_to));
@@ -88,8 +88,8 @@ async fn establish(
     let stored = async {
         // A new id at sign-in, so a session id planted before sign-in is worthless.
         session.cycle_id().await?;
-        session.remove::<SignInFlash>(SIGN_IN_FLASH).await?;
-        session.insert(SIGNED_IN, signed_in).await
+        session.remove::<String>(SIGN_IN_FLASH).await?;
+        session_data::write(session, SIGNED_IN, &signed_in).await
     };
     stored.await.map_err(|error| unavailable(&error))?;
     tracing::info!(%correlation_id, "signed in");
@@ -102,7 +102,7 @@ pub async fn sign_out(
     Extension(CorrelationId(correlation_id)): Extension<CorrelationId>,
     session: Session,
 ) -> Response {
-    if let Ok(Some(signed_in)) = session.get::<SignedIn>(SIGNED_IN).await {
+    if let Ok(Some(signed_in)) = session_data::read::<SignedIn>(&session, SIGNED_IN).await {
         if let Some(refresh_token) = signed_in.refresh_token() {
             if let Err(error) = bff.client().revoke_refresh_token(&refresh_token).await {
                 tracing::warn!(%correlation_id, %error, "refresh token not revoked");

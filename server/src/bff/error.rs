@@ -36,6 +36,12 @@ impl BffError {
                     AppError::Upstream { correlation_id }
                 }
             },
+            // A session (de)serialization error quotes the session's data, tokens
+            // included, so only its kind is logged.
+            Self::Session(tower_sessions::session::Error::SerdeJson(error)) => {
+                tracing::error!(%correlation_id, category = ?error.classify(), "session data unreadable");
+                AppError::Internal { correlation_id }
+            }
             Self::Session(_) | Self::Context(_) | Self::Setup(_) => {
                 tracing::error!(%correlation_id, error = %self, "BFF failure");
                 AppError::Internal { correlation_id }

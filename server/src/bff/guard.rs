@@ -8,7 +8,7 @@ use axum::{
 };
 use tower_sessions::Session;
 
-use super::session_data::{SignedIn, SIGNED_IN};
+use super::session_data::{self, SignedIn, SIGNED_IN};
 
 /// Paths anyone may fetch: the sign-in page and routes, the built assets, images.
 const PUBLIC_PREFIXES: &[&str] = &["/sign-in", "/auth/", "/pkg/", "/media/", "/favicon"];
@@ -21,7 +21,7 @@ pub async fn require_sign_in(session: Session, request: Request, next: Next) -> 
     if !page_view || PUBLIC_PREFIXES.iter().any(|p| path.starts_with(p)) {
         return next.run(request).await;
     }
-    match session.get::<SignedIn>(SIGNED_IN).await {
+    match session_data::read::<SignedIn>(&session, SIGNED_IN).await {
         Ok(Some(_)) => next.run(request).await,
         _ => {
             let here = request.uri().path_and_query().map_or("/", |pq| pq.as_str());

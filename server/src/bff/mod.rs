@@ -18,7 +18,14 @@ use app::{
     error::AppError,
     model::{Line, SignInFlash, Viewer},
 };
-use mobproc::client::{AssetQuery, CallContext, MobprocClient};
+use std::future::Future;
+
+use mobproc::{
+    client::{
+        envelope, AccessToken, AssetQuery, CallContext, ErrorKind, MobprocClient, MobprocError,
+    },
+    model::ServiceAsset,
+};
 
 pub use error::BffError;
 use media::MediaFetcher;
@@ -61,11 +68,27 @@ impl Bff {
         &self.inner.media
     }
 
-    /// The signed-in person's current tokens and the call context of this request.
-    async fn caller(&self, scope: &RequestScope) -> Result<(SignedIn, CallContext), BffError> {
+    /// Calls MOBPROC as the signed-in person. A 401 means MOBPROC refused the token
+    /// before doing anything (expired or revoked early), so one retry with fresh
+    /// tokens is safe, even for an order.
+    async fn call<T, F, Fut>(&self, scope: &RequestScope, call: F) -> Result<T, BffError>
+    where
+        F: Fn(AccessToken, CallContext) -> Fut,
+        Fut: Future<Output = Result<T, MobprocError>>,
+    {
         let signed_in = self.inner.tokens.current(&scope.session).await?;
         let context = CallContext::default().with_correlation_id(&scope.correlation_id);
-        Ok((signed_in, context))
+        match call(signed_in.access_token(), context.clone()).await {
+            Err(error) if matches!(error.kind(), ErrorKind::Unauthorized(_)) => {
+                let fresh = self
+                    .inner
+                    .tokens
+                    .after_rejection(&scope.session, signed_in)
+                    .await?;
+                Ok(call(fresh.access_token(), context).await?)
+            }
+            result => Ok(result?),
+        }
     }
 }
 
@@ -74,7 +97,7 @@ impl Backend for Bff {
     async fn viewer(&self) -> Result<Option<Viewer>, AppError> {
         in_request(|scope| async move {
             // Refreshing here too keeps the session alive across long idle tabs.
-            let signed_in = match scope.session.get::<SignedIn>(SIGNED_IN).await? {
+            let signed_in = match session_data::read::<SignedIn>(&scope.session, SIGNED_IN).await? {
                 None => None,
                 Some(_) => match self.inner.tokens.current(&scope.session).await {
                     Ok(current) => Some(current),
@@ -91,28 +114,35 @@ impl Backend for Bff {
     }
 
     async fn take_sign_in_flash(&self) -> Result<Option<SignInFlash>, AppError> {
-        in_request(|scope| async move { Ok(scope.session.remove(SIGN_IN_FLASH).await?) }).await
+        in_request(
+            |scope| async move { Ok(session_data::take(&scope.session, SIGN_IN_FLASH).await?) },
+        )
+        .await
     }
 
     async fn lines(&self) -> Result<Vec<Line>, AppError> {
         in_request(|scope| async move {
-            let (signed_in, context) = self.caller(&scope).await?;
-            let token = signed_in.access_token();
-            let me = self.client().me(&token, &context).await?;
+            let client = self.client();
+            let me = self
+                .call(&scope, |token, context| async move {
+                    client.me(&token, &context).await
+                })
+                .await?;
             let query = AssetQuery {
                 employee: Some(me.actor.id.clone()),
                 include_upgrade_eligible_date: Some(true),
                 ..AssetQuery::default()
             };
-            let services = self
-                .client()
-                .list_all(
-                    &token,
-                    &context,
-                    &["assets", "services"],
-                    &query,
-                    "services",
-                )
+            let path = ["assets", "services"];
+            let services: Vec<ServiceAsset> = self
+                .call(&scope, |token, context| {
+                    let (query, path) = (&query, &path);
+                    async move {
+                        client
+                            .list_all(&token, &context, path, query, envelope::SERVICES)
+                            .await
+                    }
+                })
                 .await?;
             Ok(services
                 .into_iter()

@@ -4,12 +4,51 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use mobproc::client::{AccessToken, RefreshToken, TokenSet};
-use serde::{Deserialize, Serialize};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use tower_sessions::{session::Error, Session};
 
 /// The signed-in person and their MOBPROC tokens.
 pub const SIGNED_IN: &str = "signed_in";
 /// The last failed sign-in (username and message), shown once.
 pub const SIGN_IN_FLASH: &str = "sign_in_flash";
+
+// Values are stored as JSON text: with serde_json's `arbitrary_precision` (on for
+// exact money) numbers inside a `Value` do not survive the session store's
+// MessagePack encoding.
+
+/// Reads the value under `key`.
+pub async fn read<T: DeserializeOwned>(session: &Session, key: &str) -> Result<Option<T>, Error> {
+    match session.get::<String>(key).await? {
+        Some(text) => Ok(Some(serde_json::from_str(&text).map_err(Error::SerdeJson)?)),
+        None => Ok(None),
+    }
+}
+
+/// Stores `value` under `key`.
+pub async fn write<T: Serialize>(session: &Session, key: &str, value: &T) -> Result<(), Error> {
+    let text = serde_json::to_string(value).map_err(Error::SerdeJson)?;
+    session.insert(key, text).await
+}
+
+/// Removes the value under `key` and returns it.
+pub async fn take<T: DeserializeOwned>(session: &Session, key: &str) -> Result<Option<T>, Error> {
+    match session.remove::<String>(key).await? {
+        Some(text) => Ok(Some(serde_json::from_str(&text).map_err(Error::SerdeJson)?)),
+        None => Ok(None),
+    }
+}
+
+/// Reads a value of `key` from a raw session record, as [`write`] stored it.
+pub fn from_record<T: DeserializeOwned>(
+    record: &tower_sessions::session::Record,
+    key: &str,
+) -> Option<T> {
+    record
+        .data
+        .get(key)
+        .and_then(|value| value.as_str())
+        .and_then(|text| serde_json::from_str(text).ok())
+}
 
 /// The signed-in person and their tokens.
 #[derive(Clone, Serialize, Deserialize)]

@@ -12,7 +12,7 @@ use tower_sessions::{session::Id, Session, SessionStore};
 
 use super::{
     error::BffError,
-    session_data::{SignedIn, SIGNED_IN},
+    session_data::{self, SignedIn, SIGNED_IN},
 };
 use crate::session::Store;
 
@@ -40,27 +40,39 @@ impl Tokens {
 
     /// The signed-in person with an access token good for at least the margin.
     pub async fn current(&self, session: &Session) -> Result<SignedIn, BffError> {
-        let signed_in: SignedIn = session
-            .get(SIGNED_IN)
+        let signed_in: SignedIn = session_data::read(session, SIGNED_IN)
             .await?
             .ok_or(BffError::SignInRequired)?;
         if !signed_in.expires_within(REFRESH_MARGIN) {
             return Ok(signed_in);
         }
+        self.refresh(session, signed_in).await
+    }
+
+    /// New tokens after MOBPROC refused `rejected` (expired or revoked early).
+    pub async fn after_rejection(
+        &self,
+        session: &Session,
+        rejected: SignedIn,
+    ) -> Result<SignedIn, BffError> {
+        self.refresh(session, rejected).await
+    }
+
+    async fn refresh(&self, session: &Session, seen: SignedIn) -> Result<SignedIn, BffError> {
         let id = session.id().ok_or(BffError::SignInRequired)?;
         let _turn = self.stripe(&id).lock().await;
         // A request that held the lock before us may have refreshed already; the
         // store, not this request's copy of the session, has the latest tokens.
-        let latest = self.stored(&id).await?.unwrap_or(signed_in);
-        if !latest.expires_within(REFRESH_MARGIN) {
-            session.insert(SIGNED_IN, &latest).await?;
+        let latest = self.stored(&id).await?.unwrap_or_else(|| seen.clone());
+        if latest.access_token != seen.access_token && !latest.expires_within(REFRESH_MARGIN) {
+            session_data::write(session, SIGNED_IN, &latest).await?;
             return Ok(latest);
         }
         let refresh_token = latest.refresh_token().ok_or(BffError::SignInRequired)?;
         match self.client.refresh_grant(&refresh_token).await {
             Ok(tokens) => {
                 let refreshed = latest.refreshed(&tokens);
-                session.insert(SIGNED_IN, &refreshed).await?;
+                session_data::write(session, SIGNED_IN, &refreshed).await?;
                 session.save().await?;
                 Ok(refreshed)
             }
@@ -71,7 +83,7 @@ impl Tokens {
                 ) =>
             {
                 tracing::info!("refresh token refused; the user signs in again");
-                session.remove::<SignedIn>(SIGNED_IN).await?;
+                session.remove::<String>(SIGNED_IN).await?;
                 Err(BffError::SignInRequired)
             }
             Err(error) => Err(error.into()),
@@ -84,9 +96,7 @@ impl Tokens {
             .load(id)
             .await
             .map_err(tower_sessions::session::Error::Store)?;
-        Ok(record
-            .and_then(|record| record.data.get(SIGNED_IN).cloned())
-            .and_then(|value| serde_json::from_value(value).ok()))
+        Ok(record.and_then(|record| session_data::from_record(&record, SIGNED_IN)))
     }
 
     fn stripe(&self, id: &Id) -> &tokio::sync::Mutex<()> {

@@ -1,0 +1,126 @@
+//! A sandbox and a storefront server of the test's own, on ephemeral loopback ports,
+//! talking over real HTTP.
+
+use std::{net::SocketAddr, time::Duration};
+
+use leptos::prelude::LeptosOptions;
+use mobproc::client::{ClientConfig, MobprocClient};
+use reqwest::{header, redirect, Client, Response};
+use sandbox::RunningSandbox;
+use server::{bff::Bff, security::OriginPolicy, session::Store, AppState};
+use tempfile::TempDir;
+use tokio::{net::TcpListener, task::JoinHandle};
+
+pub struct Harness {
+    pub base: String,
+    pub sandbox: RunningSandbox,
+    server: JoinHandle<()>,
+    _data: TempDir,
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+pub async fn start() -> Harness {
+    start_with(sandbox::Config::ephemeral(), false).await
+}
+
+pub async fn start_with(sandbox_config: sandbox::Config, secure_cookies: bool) -> Harness {
+    // Logs show up in a failing test's output (RUST_LOG picks the level).
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
+        )
+        .with_test_writer()
+        .try_init();
+    let sandbox = sandbox::spawn(sandbox_config)
+        .await
+        .expect("sandbox starts");
+    let client = MobprocClient::new(
+        ClientConfig::new(
+            sandbox.api_url(),
+            sandbox.token_url(),
+            "ACME",
+            "storefront",
+            "storefront-secret",
+        )
+        .with_revocation_url(format!("{}/as/revoke_token.oauth2", sandbox.base_url())),
+    )
+    .expect("client");
+    let data = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&format!(
+        "sqlite://{}?mode=rwc",
+        data.path().join("sessions.db").display()
+    ))
+    .await
+    .expect("session store");
+    let listener = TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let state = AppState {
+        leptos: LeptosOptions::builder()
+            .output_name("storefront")
+            .site_root(data.path().to_string_lossy().to_string())
+            .build(),
+        origin: OriginPolicy {
+            public_origin: None,
+            https: secure_cookies,
+        },
+        bff: Bff::new(client, store.clone()).expect("bff"),
+    };
+    let router = server::router(state, store, secure_cookies);
+    let server = tokio::spawn(async move {
+        axum::serve(listener, router).await.expect("serve");
+    });
+    Harness {
+        base: format!("http://{addr}"),
+        sandbox,
+        server,
+        _data: data,
+    }
+}
+
+impl Harness {
+    /// A browser-like client: keeps cookies, does not follow redirects, sends this
+    /// site's Origin on every request (as browsers do on form posts).
+    pub fn browser(&self) -> Client {
+        let mut headers = header::HeaderMap::new();
+        headers.insert(header::ORIGIN, self.base.parse().expect("origin"));
+        Client::builder()
+            .cookie_store(true)
+            .redirect(redirect::Policy::none())
+            .default_headers(headers)
+            .timeout(Duration::from_secs(20))
+            .build()
+            .expect("client")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn sign_in(&self, browser: &Client, username: &str, password: &str) -> Response {
+        browser
+            .post(self.url("/auth/sign-in"))
+            .form(&[
+                ("username", username),
+                ("password", password),
+                ("return_to", "/"),
+            ])
+            .send()
+            .await
+            .expect("sign-in answers")
+    }
+}
+
+pub fn location(response: &Response) -> &str {
+    response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+}
