@@ -1,0 +1,67 @@
+//! `/_sandbox/*`: controls that only the sandbox has, for tests and demos. They need
+//! no token: the sandbox is a local development tool.
+//!
+//! - `POST /_sandbox/reset`: back to the seed (lines, devices, no orders); tokens and
+//!   the clock are kept, so a test can reset between steps without signing in again.
+//! - `POST /_sandbox/clock` `{"advanceSecs":N}`: moves "now" forward (tokens expire,
+//!   orders progress); answers `{"now":…,"offsetSecs":…}`.
+//! - `GET /_sandbox/clock`: the same answer without moving.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::state::SandboxState;
+
+pub fn routes() -> Router<SandboxState> {
+    Router::new()
+        .route("/reset", post(reset))
+        .route("/clock", get(clock).post(advance_clock))
+}
+
+async fn reset(State(state): State<SandboxState>) -> Result<StatusCode> {
+    state.reset()?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Advance {
+    advance_secs: i64,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ClockState {
+    now: DateTime<Utc>,
+    offset_secs: i64,
+}
+
+async fn clock(State(state): State<SandboxState>) -> Json<ClockState> {
+    Json(ClockState {
+        now: state.now(),
+        offset_secs: state.clock().offset().num_seconds(),
+    })
+}
+
+async fn advance_clock(
+    State(state): State<SandboxState>,
+    body: axum::body::Bytes,
+) -> Result<Json<ClockState>> {
+    let advance: Advance = serde_json::from_slice(&body).map_err(|e| {
+        Error::bad_request(
+            "Invalid-Body",
+            format!("Expected {{\"advanceSecs\":N}}: {e}"),
+        )
+    })?;
+    // A century either way is plenty for any test, and keeps dates printable.
+    let by = Duration::try_seconds(advance.advance_secs)
+        .filter(|by| by.num_days().abs() <= 36_525)
+        .ok_or_else(|| Error::bad_request("Invalid-Body", "advanceSecs is out of range."))?;
+    state.advance_clock(by)?;
+    Ok(clock(State(state)).await)
+}

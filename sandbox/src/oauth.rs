@@ -1,0 +1,298 @@
+//! The PingFederate-style OAuth server of API.md §2: `POST /as/token.oauth2` (password,
+//! refresh_token and validate_bearer grants) and `POST /as/revoke_token.oauth2`
+//! (RFC 7009). Parameters come in the query string (as the docs send them) or a form
+//! body; the body wins when both name one. The client authenticates with
+//! `client_id`/`client_secret` parameters or HTTP Basic.
+//!
+//! Tokens are 32 random bytes, base64url. Refresh tokens rotate: a refresh answers a
+//! new pair and the old refresh token stops working (the old access token lives out
+//! its time). Revoking either token of a pair revokes both.
+
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Json, Router};
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine;
+use chrono::{DateTime, Duration, Utc};
+use mobproc::model::{TokenIdentity, TokenResponse, TokenValidation};
+use rand::RngCore;
+
+use crate::error::{Error, Result};
+use crate::pagination::Params;
+use crate::state::SandboxState;
+use crate::store::Grant;
+
+/// The only scope MOBPROC knows.
+pub const SCOPE: &str = "MOBPROC";
+pub const VALIDATE_GRANT: &str = "urn:pingidentity.com:oauth2:grant_type:validate_bearer";
+
+pub fn routes() -> Router<SandboxState> {
+    Router::new()
+        .route("/as/token.oauth2", post(token))
+        .route("/as/revoke_token.oauth2", post(revoke))
+}
+
+/// Query string and form body together, body first.
+fn parameters(query: Option<String>, body: &Bytes) -> Params {
+    let body = std::str::from_utf8(body).unwrap_or_default();
+    match (body.trim().is_empty(), query) {
+        (true, query) => Params::parse(query.as_deref()),
+        (false, Some(query)) if !query.is_empty() => {
+            Params::parse(Some(&format!("{body}&{query}")))
+        }
+        (false, _) => Params::parse(Some(body)),
+    }
+}
+
+fn invalid_request(description: &str) -> Error {
+    Error::oauth(StatusCode::BAD_REQUEST, "invalid_request", description)
+}
+
+fn invalid_grant(description: &str) -> Error {
+    Error::oauth(StatusCode::BAD_REQUEST, "invalid_grant", description)
+}
+
+/// The client's id, once its credentials check out.
+fn authenticate_client(
+    state: &SandboxState,
+    headers: &HeaderMap,
+    params: &Params,
+) -> Result<String> {
+    let basic = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("basic"))
+        .and_then(|(_, encoded)| STANDARD.decode(encoded.trim()).ok())
+        .and_then(|raw| String::from_utf8(raw).ok());
+    let (id, secret) = match &basic {
+        Some(pair) => pair
+            .split_once(':')
+            .map(|(id, secret)| (Some(id), Some(secret)))
+            .unwrap_or((None, None)),
+        None => (params.get("client_id"), params.get("client_secret")),
+    };
+    let config = state.config();
+    match (id, secret) {
+        (Some(id), Some(secret)) if id == config.client_id && secret == config.client_secret => {
+            Ok(id.to_owned())
+        }
+        (None, _) => Err(invalid_request("client_id is required.")),
+        _ => Err(Error::oauth(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "Client authentication failed.",
+        )),
+    }
+}
+
+fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Whether `scope` (space-separated) asks for MOBPROC and nothing else; absent means MOBPROC.
+fn check_scope(params: &Params) -> Result<String> {
+    match params.get("scope") {
+        None => Ok(SCOPE.to_owned()),
+        Some(scope)
+            if scope
+                .split(' ')
+                .filter(|s| !s.is_empty())
+                .all(|s| s == SCOPE) =>
+        {
+            Ok(SCOPE.to_owned())
+        }
+        Some(scope) => Err(Error::oauth(
+            StatusCode::BAD_REQUEST,
+            "invalid_scope",
+            format!("Unknown scope {scope:?}; this server grants {SCOPE}."),
+        )),
+    }
+}
+
+fn no_store(body: impl serde::Serialize) -> Response {
+    (
+        [
+            (header::CACHE_CONTROL, "no-store"),
+            (header::PRAGMA, "no-cache"),
+        ],
+        Json(body),
+    )
+        .into_response()
+}
+
+async fn token(
+    State(state): State<SandboxState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response> {
+    let params = parameters(query, &body);
+    let grant_type = params
+        .get("grant_type")
+        .ok_or_else(|| invalid_request("grant_type is required."))?;
+    let client_id = authenticate_client(&state, &headers, &params)?;
+    match grant_type {
+        "password" => password_grant(&state, &params, client_id).map(no_store),
+        "refresh_token" => refresh_grant(&state, &params, &client_id).map(no_store),
+        VALIDATE_GRANT => validate(&state, &params, &client_id).map(no_store),
+        other => Err(Error::oauth(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            format!("Grant type {other:?} is not supported."),
+        )),
+    }
+}
+
+fn password_grant(
+    state: &SandboxState,
+    params: &Params,
+    client_id: String,
+) -> Result<TokenResponse> {
+    let scope = check_scope(params)?;
+    let username = params
+        .get("username")
+        .ok_or_else(|| invalid_request("username is required."))?;
+    let password = params
+        .get("password")
+        .ok_or_else(|| invalid_request("password is required."))?;
+    let seed = state.seed();
+    // One answer for an unknown user and a wrong password: no account probing.
+    let (employee, platform) = seed
+        .employee_by_username(username)
+        .filter(|_| password == seed.tenant.password)
+        .ok_or_else(|| invalid_grant("Invalid username or password."))?;
+    if employee.status != "ACTIVE" {
+        return Err(invalid_grant("Invalid username or password."));
+    }
+    let grant = Grant {
+        employee_id: employee.id.clone(),
+        client_id,
+        scope,
+        platform: platform.to_owned(),
+        grant_id: uuid::Uuid::new_v4().to_string(),
+        expires_at: state.now(),
+    };
+    issue(state, grant, None)
+}
+
+fn refresh_grant(state: &SandboxState, params: &Params, client_id: &str) -> Result<TokenResponse> {
+    let old = params
+        .get("refresh_token")
+        .ok_or_else(|| invalid_request("refresh_token is required."))?;
+    let scope = check_scope(params)?;
+    let now = state.now();
+    let grant = state
+        .read(|store| store.tokens.refresh.get(old).cloned())
+        .filter(|g| g.expires_at > now && g.client_id == client_id && g.scope == scope)
+        .ok_or_else(|| invalid_grant("The refresh token is invalid, expired or revoked."))?;
+    issue(state, grant, Some(old))
+}
+
+/// Stores a new access and refresh token for `grant`, retiring `rotated`.
+fn issue(state: &SandboxState, grant: Grant, rotated: Option<&str>) -> Result<TokenResponse> {
+    let config = state.config();
+    let now = state.now();
+    let access_token = random_token();
+    let refresh_token = random_token();
+    let access = Grant {
+        expires_at: expiry(now, config.token_ttl_secs),
+        ..grant.clone()
+    };
+    let refresh = Grant {
+        expires_at: expiry(now, config.refresh_token_ttl_secs),
+        ..grant
+    };
+    state.try_write(|store| {
+        if let Some(old) = rotated {
+            // Two refreshes racing with one token: only the first wins.
+            if store.tokens.refresh.remove(old).is_none() {
+                return Err(invalid_grant(
+                    "The refresh token is invalid, expired or revoked.",
+                ));
+            }
+        }
+        // Now and then, not on every sign-in: pruning walks every token.
+        if store.tokens.access.len() % 256 == 0 {
+            store.tokens.prune(now);
+        }
+        store.tokens.access.insert(access_token.clone(), access);
+        store.tokens.refresh.insert(refresh_token.clone(), refresh);
+        Ok(())
+    })?;
+    Ok(TokenResponse {
+        token_type: "Bearer".to_owned(),
+        expires_in: config.token_ttl_secs,
+        access_token,
+        refresh_token: Some(refresh_token),
+    })
+}
+
+/// `now` plus a lifetime; lifetimes beyond the calendar mean "never expires".
+fn expiry(now: DateTime<Utc>, secs: u64) -> DateTime<Utc> {
+    i64::try_from(secs)
+        .ok()
+        .and_then(Duration::try_seconds)
+        .and_then(|ttl| now.checked_add_signed(ttl))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC)
+}
+
+fn validate(state: &SandboxState, params: &Params, client_id: &str) -> Result<TokenValidation> {
+    let token = params
+        .get("token")
+        .ok_or_else(|| invalid_request("token is required."))?;
+    let now = state.now();
+    let grant = state
+        .read(|store| store.tokens.access.get(token).cloned())
+        .filter(|g| g.expires_at > now && g.client_id == client_id)
+        .ok_or_else(|| invalid_grant("The access token is invalid or has expired."))?;
+    let identifier = state
+        .seed()
+        .employee(&grant.employee_id)
+        .map(|e| e.company_employee_id.clone());
+    Ok(TokenValidation {
+        scope: Some(grant.scope),
+        expires_in: u64::try_from((grant.expires_at - now).num_seconds()).unwrap_or(0),
+        client_id: Some(grant.client_id),
+        access_token: TokenIdentity {
+            platform: Some(grant.platform),
+            tenant: Some(state.config().tenant.clone()),
+            multitenant: Some("false".to_owned()),
+            domain: Some("*".to_owned()),
+            identity_provider: Some(state.seed().tenant.identity_provider.clone()),
+            identifier,
+        },
+    })
+}
+
+/// RFC 7009: 200 whether or not the token was known; only the client's own tokens go.
+async fn revoke(
+    State(state): State<SandboxState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response> {
+    let params = parameters(query, &body);
+    let client_id = authenticate_client(&state, &headers, &params)?;
+    let token = params
+        .get("token")
+        .ok_or_else(|| invalid_request("token is required."))?
+        .to_owned();
+    state.write(|store| {
+        let owner = store
+            .tokens
+            .access
+            .get(&token)
+            .or_else(|| store.tokens.refresh.get(&token))
+            .map(|g| g.client_id.clone());
+        if owner.as_deref() == Some(client_id.as_str()) {
+            store.tokens.revoke(&token);
+        }
+    })?;
+    Ok(StatusCode::OK.into_response())
+}

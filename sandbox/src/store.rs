@@ -1,0 +1,196 @@
+//! The mutable state: lines and device assets (copied from the seed, changed by moves
+//! and orders), orders, OAuth grants, and the id counter. Persisted as one JSON file
+//! under `--data-dir` after every change.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use mobproc::model::OrderRequest;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::seed::{DeviceAsset, Seed, Service};
+
+/// Ids handed out by [`Store::next_id`] start here, in the range of the docs' order ids.
+const FIRST_ID: u64 = 8_712_000;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Store {
+    pub services: Vec<Service>,
+    pub device_assets: Vec<DeviceAsset>,
+    pub orders: Vec<StoredOrder>,
+    pub tokens: Tokens,
+    next_id: u64,
+}
+
+/// A submitted order. The orders module owns `details` (segments, approval,
+/// progression) and keeps whatever shape it needs there.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoredOrder {
+    pub order_id: String,
+    /// The actor the order was placed for.
+    pub account_holder_id: String,
+    /// The authenticated user who placed it.
+    pub requested_by_id: String,
+    pub submitted_at: DateTime<Utc>,
+    pub request: OrderRequest,
+    #[serde(default)]
+    pub details: serde_json::Value,
+}
+
+/// Issued OAuth tokens, by token string.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tokens {
+    pub access: HashMap<String, Grant>,
+    pub refresh: HashMap<String, Grant>,
+}
+
+/// Whom a token was issued to and until when. `grantId` ties an access token to the
+/// refresh token issued with it, so revoking one family revokes both.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Grant {
+    pub employee_id: String,
+    pub client_id: String,
+    pub scope: String,
+    /// The source system of the username (`command`, `rivermine`, `tangoe`).
+    pub platform: String,
+    pub grant_id: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+impl Tokens {
+    /// Drops every token that expired before `now`.
+    pub fn prune(&mut self, now: DateTime<Utc>) {
+        self.access.retain(|_, g| g.expires_at > now);
+        self.refresh.retain(|_, g| g.expires_at > now);
+    }
+
+    /// Revokes a token and every token of the same grant.
+    pub fn revoke(&mut self, token: &str) {
+        let grant = self
+            .access
+            .get(token)
+            .or_else(|| self.refresh.get(token))
+            .map(|g| g.grant_id.clone());
+        if let Some(grant) = grant {
+            self.access.retain(|_, g| g.grant_id != grant);
+            self.refresh.retain(|_, g| g.grant_id != grant);
+        }
+    }
+}
+
+impl Store {
+    pub fn from_seed(seed: &Seed) -> Self {
+        Self {
+            services: seed.services.iter().cloned().collect(),
+            device_assets: seed.device_assets.iter().cloned().collect(),
+            orders: Vec::new(),
+            tokens: Tokens::default(),
+            next_id: FIRST_ID,
+        }
+    }
+
+    /// Back to the seed's lines, devices and no orders; tokens survive so a test can
+    /// reset between steps without signing in again.
+    pub fn reset(&mut self, seed: &Seed) {
+        let tokens = std::mem::take(&mut self.tokens);
+        *self = Self {
+            tokens,
+            ..Self::from_seed(seed)
+        };
+    }
+
+    /// A fresh numeric id (orders, order segments, new lines).
+    pub fn next_id(&mut self) -> String {
+        self.next_id += 1;
+        self.next_id.to_string()
+    }
+
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.id == id)
+    }
+
+    pub fn service_mut(&mut self, id: &str) -> Option<&mut Service> {
+        self.services.iter_mut().find(|s| s.id == id)
+    }
+
+    pub fn device_asset(&self, id: &str) -> Option<&DeviceAsset> {
+        self.device_assets.iter().find(|d| d.id == id)
+    }
+
+    pub fn device_asset_mut(&mut self, id: &str) -> Option<&mut DeviceAsset> {
+        self.device_assets.iter_mut().find(|d| d.id == id)
+    }
+
+    /// The line a device asset is in, if any.
+    pub fn service_of_device(&self, device_id: &str) -> Option<&Service> {
+        self.services
+            .iter()
+            .find(|s| s.device.as_deref() == Some(device_id))
+    }
+
+    pub fn order(&self, id: &str) -> Option<&StoredOrder> {
+        self.orders.iter().find(|o| o.order_id == id)
+    }
+
+    pub fn order_mut(&mut self, id: &str) -> Option<&mut StoredOrder> {
+        self.orders.iter_mut().find(|o| o.order_id == id)
+    }
+}
+
+/// What `--data-dir` holds.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Snapshot {
+    /// How far tests had moved the clock, so expiry stays consistent after a restart.
+    pub clock_offset_ms: i64,
+    pub store: Store,
+}
+
+/// Reads and writes the snapshot file of a data directory.
+#[derive(Debug, Clone)]
+pub struct Persistence {
+    file: PathBuf,
+}
+
+impl Persistence {
+    pub fn new(dir: &Path) -> Result<Self> {
+        fs::create_dir_all(dir)?;
+        Ok(Self {
+            file: dir.join("state.json"),
+        })
+    }
+
+    /// The saved snapshot, or `None` on the first start.
+    pub fn load(&self) -> Result<Option<Snapshot>> {
+        match fs::read(&self.file) {
+            Ok(bytes) => Ok(Some(serde_json::from_slice(&bytes)?)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Writes atomically: a crash leaves the old or the new file, never half of one.
+    pub fn save(&self, clock_offset_ms: i64, store: &Store) -> Result<()> {
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct SnapshotRef<'a> {
+            clock_offset_ms: i64,
+            store: &'a Store,
+        }
+        let snapshot = SnapshotRef {
+            clock_offset_ms,
+            store,
+        };
+        let tmp = self.file.with_extension("json.tmp");
+        fs::write(&tmp, serde_json::to_vec(&snapshot)?)?;
+        fs::rename(&tmp, &self.file)?;
+        Ok(())
+    }
+}
