@@ -6,8 +6,8 @@
 //! and optional `method`, and then, in this order:
 //!
 //! - `latencyMs` + up to `jitterMs` (uniform) delay the request;
-//! - `hang`: the request is never answered (until the rules change; then its
-//!   connection is dropped);
+//! - `hang`: the request is never answered (until the rules change or the sandbox
+//!   shuts down; then its connection is dropped);
 //! - `errorRate` (0.0–1.0; 1.0 always) answers `errorStatus` (500–599, default 503)
 //!   with a §5 error body instead of running the handler;
 //! - `dropAfterCommit`: the handler runs (an order is created and saved), then the
@@ -78,10 +78,16 @@ impl FaultRule {
             return Err("path must not be empty".to_owned());
         }
         if !(0.0..=1.0).contains(&self.error_rate) {
-            return Err(format!("errorRate must be 0.0–1.0, not {}", self.error_rate));
+            return Err(format!(
+                "errorRate must be 0.0–1.0, not {}",
+                self.error_rate
+            ));
         }
         if !(500..=599).contains(&self.error_status) {
-            return Err(format!("errorStatus must be 500–599, not {}", self.error_status));
+            return Err(format!(
+                "errorStatus must be 500–599, not {}",
+                self.error_status
+            ));
         }
         if let Some(method) = &self.method {
             Method::from_str(method).map_err(|_| format!("{method:?} is not a method"))?;
@@ -223,6 +229,11 @@ impl Faults {
     /// Replaces the rules; requests hanging under the old ones are released.
     pub fn set(&self, rules: Vec<FaultRule>) {
         *self.lock() = rules;
+        self.release();
+    }
+
+    /// Ends every hanging request (their connections are dropped), rules unchanged.
+    pub fn release(&self) {
         self.generation.send_modify(|g| *g = g.wrapping_add(1));
     }
 
@@ -295,8 +306,7 @@ pub async fn inject(State(state): State<SandboxState>, request: Request, next: N
     if request.uri().path().starts_with("/_sandbox") {
         return next.run(request).await;
     }
-    let Some(Matched { rule, mut changed }) =
-        state.faults().take(request.method(), request.uri())
+    let Some(Matched { rule, mut changed }) = state.faults().take(request.method(), request.uri())
     else {
         return next.run(request).await;
     };
@@ -328,12 +338,10 @@ pub async fn inject(State(state): State<SandboxState>, request: Request, next: N
 fn broken(response: Response) -> Response {
     let (mut parts, _) = response.into_parts();
     parts.headers.remove(header::CONTENT_LENGTH);
-    let failing = futures_util::stream::iter([Err::<Bytes, std::io::Error>(
-        std::io::Error::new(
-            std::io::ErrorKind::ConnectionAborted,
-            "connection dropped by an injected fault",
-        ),
-    )]);
+    let failing = futures_util::stream::iter([Err::<Bytes, std::io::Error>(std::io::Error::new(
+        std::io::ErrorKind::ConnectionAborted,
+        "connection dropped by an injected fault",
+    ))]);
     Response::from_parts(parts, Body::from_stream(failing))
 }
 
@@ -344,7 +352,10 @@ mod tests {
     #[test]
     fn globs_match_whole_targets() {
         assert!(glob("/mobproc/v1/orders*", "/mobproc/v1/orders"));
-        assert!(glob("/mobproc/v1/orders*", "/mobproc/v1/orders/8712001/history"));
+        assert!(glob(
+            "/mobproc/v1/orders*",
+            "/mobproc/v1/orders/8712001/history"
+        ));
         assert!(glob("*/history", "/mobproc/v1/orders/1/history"));
         assert!(glob("/a/*/c*", "/a/b/c"));
         assert!(!glob("/mobproc/v1/orders", "/mobproc/v1/orders/1"));
@@ -376,7 +387,12 @@ mod tests {
         assert_eq!((rule.error_rate, rule.error_status), (0.5, 502));
         assert!(rule.hang && rule.drop_after_commit);
         assert_eq!(rule.times, Some(2));
-        for bad in ["method=POST", "path=/x,error-rate=2", "path=/x,error-status=404", "path=/x,speed=1"] {
+        for bad in [
+            "method=POST",
+            "path=/x,error-rate=2",
+            "path=/x,error-status=404",
+            "path=/x,speed=1",
+        ] {
             assert!(bad.parse::<FaultRule>().is_err(), "{bad}");
         }
     }

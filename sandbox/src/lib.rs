@@ -117,8 +117,13 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let addr = listener.local_addr()?;
     state.set_bound_base(format!("http://{addr}"));
+    let faults = state.clone();
     axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            // Requests hanging by an injected fault would hold the shutdown forever.
+            faults.faults().release();
+        })
         .await
 }
 

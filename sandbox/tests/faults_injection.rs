@@ -36,7 +36,8 @@ async fn clear_faults(sandbox: &TestSandbox) {
 async fn an_error_rate_of_one_fails_every_confirmation() {
     let sandbox = TestSandbox::start().await;
     let peter = sandbox.token(PETER).await;
-    let rule = json!([{ "path": "/mobproc/v1/orders?confirm=true", "method": "POST", "errorRate": 1.0 }]);
+    let rule =
+        json!([{ "path": "/mobproc/v1/orders?confirm=true", "method": "POST", "errorRate": 1.0 }]);
     let (status, rules) = set_faults(&sandbox, rule).await;
     assert_eq!(status, StatusCode::OK, "{rules}");
     assert_eq!(rules[0]["errorStatus"], 503);
@@ -49,7 +50,12 @@ async fn an_error_rate_of_one_fails_every_confirmation() {
     let (status, _) = post_order(&sandbox, &peter, request_text("upgrade"), false).await;
     assert_eq!(status, StatusCode::OK);
 
-    let (_, listed) = TestSandbox::send(sandbox.http.get(format!("{}/_sandbox/faults", sandbox.base()))).await;
+    let (_, listed) = TestSandbox::send(
+        sandbox
+            .http
+            .get(format!("{}/_sandbox/faults", sandbox.base())),
+    )
+    .await;
     assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
     clear_faults(&sandbox).await;
     let (status, _) = post_order(&sandbox, &peter, request_text("upgrade"), true).await;
@@ -89,7 +95,11 @@ async fn latency_delays_the_answer() {
 async fn a_hanging_request_never_answers() {
     let sandbox = TestSandbox::start().await;
     let peter = sandbox.token(PETER).await;
-    set_faults(&sandbox, json!([{ "path": "/mobproc/v1/ping", "hang": true }])).await;
+    set_faults(
+        &sandbox,
+        json!([{ "path": "/mobproc/v1/ping", "hang": true }]),
+    )
+    .await;
     let error = sandbox
         .request(Method::GET, &peter, "/ping")
         .timeout(Duration::from_millis(300))
@@ -100,6 +110,35 @@ async fn a_hanging_request_never_answers() {
     clear_faults(&sandbox).await;
     let (status, _) = sandbox.get(&peter, "/ping").await;
     assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn shutting_down_ends_hanging_requests() {
+    let sandbox = TestSandbox::start().await;
+    let peter = sandbox.token(PETER).await;
+    // `times: 1`: the rule is gone once the request hangs on it.
+    set_faults(
+        &sandbox,
+        json!([{ "path": "/mobproc/v1/ping", "hang": true, "times": 1 }]),
+    )
+    .await;
+    let hung = tokio::spawn(sandbox.request(Method::GET, &peter, "/ping").send());
+    let faults_url = format!("{}/_sandbox/faults", sandbox.base());
+    let hanging = async {
+        while TestSandbox::send(sandbox.http.get(&faults_url)).await.1 != json!([]) {
+            tokio::task::yield_now().await;
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(10), hanging)
+        .await
+        .expect("the request reaches the sandbox");
+    let TestSandbox { running, .. } = sandbox;
+    tokio::time::timeout(Duration::from_secs(10), running.shutdown())
+        .await
+        .expect("shutdown does not wait for hanging requests")
+        .expect("stops");
+    let answer = hung.await.expect("request task");
+    assert!(answer.is_err(), "{answer:?}");
 }
 
 #[tokio::test]
@@ -129,15 +168,20 @@ async fn a_dropped_connection_after_commit_still_leaves_one_order() {
     let (status, list) = sandbox.get(&peter, "/orders").await;
     assert_eq!(status, StatusCode::OK, "{list}");
     assert_eq!(order_ids(&list).len(), 1, "{list}");
-    assert_eq!(list["orders"]["items"][0]["externalOrderNumber"], "MM123456A");
+    assert_eq!(
+        list["orders"]["items"][0]["externalOrderNumber"],
+        "MM123456A"
+    );
 }
 
 #[tokio::test]
 async fn flag_rules_apply_from_the_start_and_come_back_on_reset() {
     let config = Config {
-        faults: vec!["path=/mobproc/v1/ping,method=GET,error-rate=1.0,error-status=500"
-            .parse()
-            .expect("a rule")],
+        faults: vec![
+            "path=/mobproc/v1/ping,method=GET,error-rate=1.0,error-status=500"
+                .parse()
+                .expect("a rule"),
+        ],
         ..Config::ephemeral()
     };
     let sandbox = TestSandbox::with(config).await;

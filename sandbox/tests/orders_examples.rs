@@ -15,7 +15,11 @@ use serde_json::{json, Value};
 /// The generated values of an order answer, each with the placeholder both sides get.
 fn generated(order: &Value) -> Vec<(String, &'static str)> {
     let mut out = vec![(order_id(order), "{ORDER}")];
-    for segment in order["orderSegments"]["items"].as_array().into_iter().flatten() {
+    for segment in order["orderSegments"]["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
         if let Some(id) = segment["orderSegmentId"].as_str() {
             out.push((id.to_owned(), "{SEGMENT}"));
         }
@@ -38,14 +42,24 @@ async fn assert_tutorial(kind: &str) {
     let documented = example(&format!("orders/{kind}/confirmation.json"));
     let (ours, docs) = (normalized(&confirmation, &[]), normalized(&documented, &[]));
     let diffs = differences(&ours, &docs);
-    assert!(diffs.is_empty(), "{kind} confirmation:\n{}", diffs.join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "{kind} confirmation:\n{}",
+        diffs.join("\n")
+    );
     assert_eq!(ours, docs);
 
     let (status, submitted) = post_order(&sandbox, &peter, request_text(kind), false).await;
     assert_eq!(status, StatusCode::OK, "{submitted}");
     let documented = example(&format!("orders/{kind}/order.json"));
-    let ours = normalized(&without_dates(submitted.clone()), &generated(&submitted["order"]));
-    let docs = normalized(&without_dates(documented.clone()), &generated(&documented["order"]));
+    let ours = normalized(
+        &without_dates(submitted.clone()),
+        &generated(&submitted["order"]),
+    );
+    let docs = normalized(
+        &without_dates(documented.clone()),
+        &generated(&documented["order"]),
+    );
     let diffs = differences(&ours, &docs);
     assert!(diffs.is_empty(), "{kind} order:\n{}", diffs.join("\n"));
     assert_eq!(ours, docs);
@@ -83,7 +97,10 @@ async fn assert_accepted(kind: &str) {
         .difference(&paths(&confirmation))
         .cloned()
         .collect();
-    assert!(missing.is_empty(), "{kind} confirmation lacks {missing:#?}\n{confirmation:#}");
+    assert!(
+        missing.is_empty(),
+        "{kind} confirmation lacks {missing:#?}\n{confirmation:#}"
+    );
     assert_eq!(
         confirmation["orderConfirmation"]["transactionType"],
         documented["orderConfirmation"]["transactionType"]
@@ -97,7 +114,10 @@ async fn assert_accepted(kind: &str) {
         .filter(|p| !NOT_SHOWN.contains(&p.as_str()))
         .cloned()
         .collect();
-    assert!(missing.is_empty(), "{kind} order lacks {missing:#?}\n{submitted:#}");
+    assert!(
+        missing.is_empty(),
+        "{kind} order lacks {missing:#?}\n{submitted:#}"
+    );
     assert_eq!(submitted["order"]["status"], "ORDER_SUBMITTED");
     assert_eq!(
         submitted["order"]["transactionType"],

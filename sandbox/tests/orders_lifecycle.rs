@@ -73,13 +73,20 @@ async fn a_shipped_order_progresses_to_complete_with_tracking() {
     let id = order_id(&placed);
     let segment = &placed["orderSegments"]["items"][0];
     let (history_url, shipments_url) = (
-        segment["_meta"]["hrefHistory"].as_str().expect("hrefHistory"),
-        segment["_meta"]["hrefShipments"].as_str().expect("hrefShipments"),
+        segment["_meta"]["hrefHistory"]
+            .as_str()
+            .expect("hrefHistory"),
+        segment["_meta"]["hrefShipments"]
+            .as_str()
+            .expect("hrefShipments"),
     );
     let (_, history) = sandbox.follow(&peter, history_url).await;
     assert_eq!(statuses(&history), ["ORDER_SUBMITTED"]);
     let (_, shipments) = sandbox.follow(&peter, shipments_url).await;
-    assert_eq!(shipments["shipments"]["_meta"]["totalCount"], 0, "{shipments}");
+    assert_eq!(
+        shipments["shipments"]["_meta"]["totalCount"], 0,
+        "{shipments}"
+    );
 
     sandbox.advance_clock(2 * HOUR).await;
     let now = order(&sandbox, &peter, &id).await;
@@ -93,8 +100,15 @@ async fn a_shipped_order_progresses_to_complete_with_tracking() {
     let parcel = &shipments["shipments"]["items"][0];
     assert_eq!(parcel["carrier"], "UPS");
     let tracking = parcel["trackingNumber"].as_str().expect("trackingNumber");
-    assert!(tracking.starts_with("1Z") && tracking.len() == 18, "{tracking}");
-    assert_eq!(parcel["items"].as_array().map(Vec::len), Some(2), "{parcel}");
+    assert!(
+        tracking.starts_with("1Z") && tracking.len() == 18,
+        "{tracking}"
+    );
+    assert_eq!(
+        parcel["items"].as_array().map(Vec::len),
+        Some(2),
+        "{parcel}"
+    );
 
     sandbox.advance_clock(3 * DAY).await;
     assert_eq!(order(&sandbox, &peter, &id).await["status"], "COMPLETED");
@@ -104,7 +118,9 @@ async fn a_shipped_order_progresses_to_complete_with_tracking() {
         ["ORDER_SUBMITTED", "IN_PROGRESS", "SHIPPED", "COMPLETED"]
     );
     let shipped = &history["history"]["items"][2];
-    assert!(shipped["description"].as_str().is_some_and(|d| d.contains(tracking)));
+    assert!(shipped["description"]
+        .as_str()
+        .is_some_and(|d| d.contains(tracking)));
     assert!(shipped["date"].as_str().is_some_and(|d| d.ends_with('Z')));
 }
 
@@ -116,8 +132,13 @@ async fn a_care_order_completes_without_shipping() {
     sandbox.advance_clock(DAY + HOUR).await;
     assert_eq!(order(&sandbox, &peter, &id).await["status"], "COMPLETED");
     let (_, history) = sandbox.get(&peter, &format!("/orders/{id}/history")).await;
-    assert_eq!(statuses(&history), ["ORDER_SUBMITTED", "IN_PROGRESS", "COMPLETED"]);
-    let (_, shipments) = sandbox.get(&peter, &format!("/orders/{id}/shipments")).await;
+    assert_eq!(
+        statuses(&history),
+        ["ORDER_SUBMITTED", "IN_PROGRESS", "COMPLETED"]
+    );
+    let (_, shipments) = sandbox
+        .get(&peter, &format!("/orders/{id}/shipments"))
+        .await;
     assert_eq!(shipments["shipments"]["items"], json!([]));
 }
 
@@ -131,14 +152,20 @@ async fn the_approver_approves_an_expensive_order() {
     let id = order_id(&submit(&sandbox, &peter, &request("upgrade")).await);
 
     let (status, answer) = decide(&sandbox, &diane, &id, "APPROVE").await;
-    assert_eq!((status, &answer["status"]), (StatusCode::OK, &json!("NOT_READY_FOR_APPROVAL")));
+    assert_eq!(
+        (status, &answer["status"]),
+        (StatusCode::OK, &json!("NOT_READY_FOR_APPROVAL"))
+    );
 
     sandbox.advance_clock(120).await;
-    assert_eq!(order(&sandbox, &peter, &id).await["status"], "AWAITING_APPROVAL");
+    assert_eq!(
+        order(&sandbox, &peter, &id).await["status"],
+        "AWAITING_APPROVAL"
+    );
     let (_, waiting) = sandbox
         .get(&diane, "/orders?eligibleToApproveEmployeeId=48069010")
         .await;
-    assert_eq!(order_ids(&waiting), [id.clone()]);
+    assert_eq!(order_ids(&waiting), std::slice::from_ref(&id));
 
     let (status, _) = decide(&sandbox, &peter, &id, "APPROVE").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -148,7 +175,10 @@ async fn the_approver_approves_an_expensive_order() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
 
     let (status, answer) = decide(&sandbox, &diane, &id, "APPROVE").await;
-    assert_eq!((status, &answer["status"]), (StatusCode::OK, &json!("APPROVAL_QUEUED")));
+    assert_eq!(
+        (status, &answer["status"]),
+        (StatusCode::OK, &json!("APPROVAL_QUEUED"))
+    );
     assert_eq!(order(&sandbox, &peter, &id).await["status"], "APPROVED");
     let (_, answer) = decide(&sandbox, &diane, &id, "REJECT").await;
     assert_eq!(answer["status"], "APPROVAL_NOT_NEEDED");
@@ -161,10 +191,22 @@ async fn the_approver_approves_an_expensive_order() {
     let (_, history) = sandbox.get(&peter, &format!("/orders/{id}/history")).await;
     assert_eq!(
         statuses(&history),
-        ["ORDER_SUBMITTED", "AWAITING_APPROVAL", "APPROVED", "IN_PROGRESS", "SHIPPED", "COMPLETED"]
+        [
+            "ORDER_SUBMITTED",
+            "AWAITING_APPROVAL",
+            "APPROVED",
+            "IN_PROGRESS",
+            "SHIPPED",
+            "COMPLETED"
+        ]
     );
-    let approved = history["history"]["items"][2]["description"].as_str().unwrap_or_default();
-    assert!(approved.contains("Diane Foster") && approved.contains("Promoted"), "{approved}");
+    let approved = history["history"]["items"][2]["description"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        approved.contains("Diane Foster") && approved.contains("Promoted"),
+        "{approved}"
+    );
 }
 
 #[tokio::test]
@@ -181,13 +223,43 @@ async fn a_rejected_order_stays_rejected() {
 }
 
 #[tokio::test]
+async fn an_upgrade_before_the_eligibility_date_needs_approval() {
+    let sandbox = start().await;
+    // Back to January 2015: Peter's line becomes eligible on 2015-07-21.
+    let back_then = chrono::DateTime::parse_from_rfc3339("2015-01-05T12:00:00Z").expect("date");
+    let offset = back_then.timestamp() - chrono::Utc::now().timestamp();
+    sandbox.advance_clock(offset).await;
+    let peter = sandbox.token(PETER).await;
+    let mut body = request("upgrade");
+    // A plan-only upgrade of 50.00 a month: cheap, but early.
+    body["orderRequest"]["shoppingCart"] = json!({ "planId": "6568886501" });
+    let id = order_id(&submit(&sandbox, &peter, &body).await);
+    sandbox.advance_clock(120).await;
+    assert_eq!(
+        order(&sandbox, &peter, &id).await["status"],
+        "AWAITING_APPROVAL"
+    );
+    let (_, history) = sandbox.get(&peter, &format!("/orders/{id}/history")).await;
+    let waiting = history["history"]["items"][1]["description"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(waiting.contains("2015-07-21"), "{waiting}");
+    let diane = sandbox.token(APPROVER).await;
+    let (_, answer) = decide(&sandbox, &diane, &id, "APPROVE").await;
+    assert_eq!(answer["status"], "APPROVAL_QUEUED");
+}
+
+#[tokio::test]
 async fn cheap_orders_need_no_approval() {
     let sandbox = start().await;
     let peter = sandbox.token(PETER).await;
     let diane = sandbox.token(APPROVER).await;
     let id = order_id(&submit(&sandbox, &peter, &request("order_accessories")).await);
     sandbox.advance_clock(120).await;
-    assert_eq!(order(&sandbox, &peter, &id).await["status"], "ORDER_SUBMITTED");
+    assert_eq!(
+        order(&sandbox, &peter, &id).await["status"],
+        "ORDER_SUBMITTED"
+    );
     let (_, answer) = decide(&sandbox, &diane, &id, "APPROVE").await;
     assert_eq!(answer["status"], "APPROVAL_NOT_NEEDED");
 }
@@ -198,12 +270,17 @@ async fn orders_list_in_pages_and_filter_within_the_callers_rights() {
     let peter = sandbox.token(PETER).await;
     let mut placed = Vec::new();
     for _ in 0..3 {
-        placed.push(order_id(&submit(&sandbox, &peter, &request("order_accessories")).await));
+        placed.push(order_id(
+            &submit(&sandbox, &peter, &request("order_accessories")).await,
+        ));
     }
 
     let (_, page) = sandbox.get(&peter, "/orders?limit=2").await;
     let meta = &page["orders"]["_meta"];
-    assert_eq!((meta["totalCount"].as_u64(), meta["limit"].as_u64()), (Some(3), Some(2)));
+    assert_eq!(
+        (meta["totalCount"].as_u64(), meta["limit"].as_u64()),
+        (Some(3), Some(2))
+    );
     assert_eq!(order_ids(&page), [placed[2].clone(), placed[1].clone()]);
     let next = meta["hrefNext"].as_str().expect("hrefNext");
     let (_, last) = sandbox.follow(&peter, next).await;
@@ -211,17 +288,27 @@ async fn orders_list_in_pages_and_filter_within_the_callers_rights() {
     assert!(last["orders"]["_meta"]["hrefPrevious"].is_string());
 
     let count = |body: &Value| body["orders"]["_meta"]["totalCount"].as_u64();
-    let (_, mine) = sandbox.get(&peter, &format!("/orders?employee={PETER_ID}")).await;
+    let (_, mine) = sandbox
+        .get(&peter, &format!("/orders?employee={PETER_ID}"))
+        .await;
     assert_eq!(count(&mine), Some(3));
-    let (_, mine) = sandbox.get(&peter, "/orders?companyEmployeeId=peter.edwards.acme").await;
+    let (_, mine) = sandbox
+        .get(&peter, "/orders?companyEmployeeId=peter.edwards.acme")
+        .await;
     assert_eq!(count(&mine), Some(3));
     let (status, _) = sandbox.get(&peter, "/orders?employee=48068931").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (_, future) = sandbox.get(&peter, "/orders?dateTimeUpdated=2999-01-01T00:00:00Z").await;
+    let (_, future) = sandbox
+        .get(&peter, "/orders?dateTimeUpdated=2999-01-01T00:00:00Z")
+        .await;
     assert_eq!(count(&future), Some(0));
-    let (_, past) = sandbox.get(&peter, "/orders?dateTimeUpdated=2000-01-01").await;
+    let (_, past) = sandbox
+        .get(&peter, "/orders?dateTimeUpdated=2000-01-01")
+        .await;
     assert_eq!(count(&past), Some(3));
-    let (status, _) = sandbox.get(&peter, "/orders?dateTimeUpdated=yesterday").await;
+    let (status, _) = sandbox
+        .get(&peter, "/orders?dateTimeUpdated=yesterday")
+        .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 
     let admin = sandbox.token(ADMIN).await;
@@ -230,7 +317,9 @@ async fn orders_list_in_pages_and_filter_within_the_callers_rights() {
     let barbara = sandbox.token(BARBARA).await;
     let (_, hers) = sandbox.get(&barbara, "/orders").await;
     assert_eq!(count(&hers), Some(0));
-    let (status, _) = sandbox.get(&barbara, &format!("/orders/{}", placed[0])).await;
+    let (status, _) = sandbox
+        .get(&barbara, &format!("/orders/{}", placed[0]))
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
@@ -267,7 +356,13 @@ async fn an_admin_orders_for_an_employee() {
     let (_, mine) = sandbox.get(&peter, "/orders").await;
     assert_eq!(mine["orders"]["_meta"]["totalCount"], 1);
     // Without the context the admin orders for himself: Peter's line is not his.
-    let (status, _) = post_order(&sandbox, &admin, request("order_accessories").to_string(), true).await;
+    let (status, _) = post_order(
+        &sandbox,
+        &admin,
+        request("order_accessories").to_string(),
+        true,
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 

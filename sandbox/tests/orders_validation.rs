@@ -80,7 +80,9 @@ async fn transaction_type_is_required_and_known() {
 #[tokio::test]
 async fn a_line_order_needs_its_service() {
     let mut body = accessories();
-    body["orderRequest"].as_object_mut().map(|o| o.remove("serviceId"));
+    body["orderRequest"]
+        .as_object_mut()
+        .map(|o| o.remove("serviceId"));
     refused(body, &["serviceId"]).await;
 }
 
@@ -185,7 +187,9 @@ async fn the_other_choice_needs_its_text() {
 #[tokio::test]
 async fn physical_items_need_a_ship_to() {
     let mut body = accessories();
-    body["orderRequest"].as_object_mut().map(|o| o.remove("shipTo"));
+    body["orderRequest"]
+        .as_object_mut()
+        .map(|o| o.remove("shipTo"));
     refused(body, &["shipTo"]).await;
 }
 
@@ -203,7 +207,11 @@ async fn the_address_follows_its_countrys_form() {
     }
     refused(
         body,
-        &["shipTo.address.STATE", "shipTo.address.LINE_1", "shipTo.address.CITY"],
+        &[
+            "shipTo.address.STATE",
+            "shipTo.address.LINE_1",
+            "shipTo.address.CITY",
+        ],
     )
     .await;
 
@@ -223,7 +231,10 @@ async fn required_acknowledgements_must_be_ticked() {
         .map(|o| o.remove("acknowledgements"));
     refused(
         body,
-        &["acknowledgements.SHARED_PLAN", "acknowledgements.LIABILITY_TRANSFER"],
+        &[
+            "acknowledgements.SHARED_PLAN",
+            "acknowledgements.LIABILITY_TRANSFER",
+        ],
     )
     .await;
 }
@@ -243,7 +254,11 @@ async fn every_problem_is_reported_at_once() {
         ],
     )
     .await;
-    assert_eq!(answer["errors"].as_array().map(Vec::len), Some(3), "{answer}");
+    assert_eq!(
+        answer["errors"].as_array().map(Vec::len),
+        Some(3),
+        "{answer}"
+    );
 }
 
 #[tokio::test]

@@ -14,8 +14,7 @@ use axum::extract::{Path, State};
 use axum::Json;
 use chrono::{DateTime, Utc};
 use mobproc::model::{
-    ApprovalAction, ApprovalRequest, ApprovalResponse, ApprovalStatus, OrderStatus,
-    TransactionType,
+    ApprovalAction, ApprovalRequest, ApprovalResponse, ApprovalStatus, OrderStatus, TransactionType,
 };
 use rust_decimal::Decimal;
 
@@ -49,13 +48,16 @@ pub fn requirement(
     }
     if checked.request.transaction_type == TransactionType::Upgrade {
         let eligible = checked.line.as_ref().and_then(|l| {
-            l.service
+            l.service.upgrade_eligibility_date.as_deref().or(l
+                .device
+                .as_ref()?
                 .upgrade_eligibility_date
-                .as_deref()
-                .or(l.device.as_ref()?.upgrade_eligibility_date.as_deref())
+                .as_deref())
         });
         if let Some(date) = eligible.filter(|d| parse_date(d).is_some_and(|d| d > now)) {
-            reasons.push(format!("the line is not eligible for an upgrade before {date}"));
+            reasons.push(format!(
+                "the line is not eligible for an upgrade before {date}"
+            ));
         }
     }
     (!reasons.is_empty()).then(|| Approval {
@@ -65,9 +67,16 @@ pub fn requirement(
     })
 }
 
-/// Whether `user` may decide orders that `approver` must approve.
+/// Whether `user` may decide an order that `approver` must approve.
 fn may_decide(user: &Employee, approver: &str) -> bool {
     user.is_approver && (user.id == approver || user.admin)
+}
+
+fn not_approver(order_id: &str) -> Error {
+    Error::forbidden(
+        "Not-Approver",
+        format!("You may not approve or reject order {order_id}."),
+    )
 }
 
 pub async fn decide(
@@ -95,15 +104,15 @@ pub async fn decide(
             .order_mut(&order_id)
             .filter(|o| visible(&caller, seed, o))
             .ok_or_else(|| Error::not_found("Order", &order_id))?;
+        if !caller.user.is_approver {
+            return Err(not_approver(&order_id));
+        }
         let mut record = OrderRecord::of(stored)?;
         let Some(approval) = &record.approval else {
             return Ok(ApprovalStatus::ApprovalNotNeeded);
         };
         if !may_decide(&caller.user, &approval.approver) {
-            return Err(Error::forbidden(
-                "Not-Approver",
-                format!("You may not approve or reject order {order_id}."),
-            ));
+            return Err(not_approver(&order_id));
         }
         if approval.decision.is_some() {
             return Ok(ApprovalStatus::ApprovalNotNeeded);

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use super::validate::{parse_date, Checked, RegionRef};
 use crate::auth::ApiCaller;
-use crate::present::{money, Presenter};
+use crate::present::{money, ImageFor, Presenter};
 use crate::seed::{DeviceAsset, Seed};
 
 /// How dates are written on the wire, as the docs write them.
@@ -87,6 +87,7 @@ fn default_quantity(tt: &TransactionType) -> u32 {
     ))
 }
 
+/// Ownership transfers: their confirmations always list the acknowledgements.
 fn transfer(tt: &TransactionType) -> bool {
     use TransactionType::*;
     matches!(tt, XferServiceIn | XferServiceInAndPort | XferServiceOut)
@@ -106,7 +107,10 @@ pub fn confirmation(checked: &Checked, caller: &ApiCaller, p: &Presenter) -> Ord
             .shopping_cart
             .is_some()
             .then(|| Totals::of(checked).summary()),
-        region: checked.region.as_ref().map(|r| p.region_ref(&r.id, r.region)),
+        region: checked
+            .region
+            .as_ref()
+            .map(|r| p.region_ref(&r.id, r.region)),
         postal_code: request.postal_code.clone(),
         service: line.map(|l| p.service_summary(&l.service)),
         device: line
@@ -121,7 +125,7 @@ pub fn confirmation(checked: &Checked, caller: &ApiCaller, p: &Presenter) -> Ord
         shopping_cart: request.shopping_cart.as_ref().map(|cart| ConfirmedCart {
             device: checked.device.map(|d| model::CatalogDevice {
                 access_method: None,
-                ..p.catalog_device(d, crate::present::ImageFor::Catalog)
+                ..p.catalog_device(d, ImageFor::Catalog)
             }),
             plan: checked.plan.map(|plan| model::Plan {
                 optional_features: Some(
@@ -137,7 +141,7 @@ pub fn confirmation(checked: &Checked, caller: &ApiCaller, p: &Presenter) -> Ord
                 checked
                     .accessories
                     .iter()
-                    .map(|a| p.accessory(a, crate::present::ImageFor::Catalog))
+                    .map(|a| p.accessory(a, ImageFor::Catalog))
                     .collect()
             }),
             features: cart.features.as_ref().map(|_| {

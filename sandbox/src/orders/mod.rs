@@ -3,14 +3,14 @@
 //!
 //! | module | what |
 //! |---|---|
-//! | [`validate`] | reading the body and checking it, every problem with its `field` |
-//! | [`expand`] | ids → what a person reads: the confirmation, labels, totals |
-//! | [`confirm`] | `POST /orders?confirm=true` |
-//! | [`submit`] | `POST /orders`: a new order, one segment per vendor |
-//! | [`record`] | what is stored of an order, and the `Order` shown from it |
-//! | [`progress`] | status, history and shipments from the clock |
-//! | [`query`] | `GET /orders`, `/orders/{id}`, `…/history`, `…/shipments` |
-//! | [`approval`] | who must approve, `POST /orders/{id}/approval` |
+//! | `validate` | reading the body and checking it, every problem with its `field` |
+//! | `expand` | ids → what a person reads: the confirmation, labels, totals |
+//! | `confirm` | `POST /orders?confirm=true` |
+//! | `submit` | `POST /orders`: a new order, one segment per vendor |
+//! | `record` | what is stored of an order, and the `Order` shown from it |
+//! | `progress` | status, history and shipments from the clock |
+//! | `query` | `GET /orders`, `/orders/{id}`, `…/history`, `…/shipments` |
+//! | `approval` | who must approve, `POST /orders/{id}/approval` |
 
 mod approval;
 mod confirm;

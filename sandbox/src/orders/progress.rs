@@ -17,7 +17,10 @@
 //! The order's status is that of its least advanced segment.
 
 use chrono::{DateTime, Duration, Utc};
-use mobproc::model::{ApprovalAction, OrderHistoryEntry, OrderStatus, SerialNumber, SerialNumberType, Shipment, ShipmentItem};
+use mobproc::model::{
+    ApprovalAction, OrderHistoryEntry, OrderStatus, SerialNumber, SerialNumberType, Shipment,
+    ShipmentItem,
+};
 
 use super::expand::WIRE_DATE;
 use super::record::{OrderRecord, SegmentRecord};
@@ -101,7 +104,11 @@ pub fn steps(
                 } else {
                     (OrderStatus::Rejected, "Rejected")
                 };
-                steps.push(step(status, decision.at, format!("{verb} by {by}{because}.")));
+                steps.push(step(
+                    status,
+                    decision.at,
+                    format!("{verb} by {by}{because}."),
+                ));
                 approved.then_some(decision.at)
             })
         }
@@ -216,7 +223,10 @@ fn express(stored: &StoredOrder) -> bool {
 /// A UPS-style tracking number: shipper `999AA1`, service 01 (next day) or 03 (ground).
 fn tracking_number(segment: &SegmentRecord, express: bool) -> String {
     let service = if express { "01" } else { "03" };
-    format!("1Z999AA1{service}{:08}", number_of(&segment.id) % 100_000_000)
+    format!(
+        "1Z999AA1{service}{:08}",
+        number_of(&segment.id) % 100_000_000
+    )
 }
 
 /// The parcels of a segment that has shipped by `now`: one, with everything in it.

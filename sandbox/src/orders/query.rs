@@ -77,7 +77,13 @@ impl Filters {
         })
     }
 
-    fn keep(&self, order: &StoredOrder, record: &OrderRecord, seed: &Seed, now: DateTime<Utc>) -> bool {
+    fn keep(
+        &self,
+        order: &StoredOrder,
+        record: &OrderRecord,
+        seed: &Seed,
+        now: DateTime<Utc>,
+    ) -> bool {
         if self
             .employee
             .as_ref()
@@ -86,8 +92,12 @@ impl Filters {
             return false;
         }
         if let Some(approver) = &self.approver {
-            let awaits_them = record.approval.as_ref().is_some_and(|a| a.approver == *approver)
-                && progress::order_status(order, record, seed, now) == OrderStatus::AwaitingApproval;
+            let awaits_them = record
+                .approval
+                .as_ref()
+                .is_some_and(|a| a.approver == *approver)
+                && progress::order_status(order, record, seed, now)
+                    == OrderStatus::AwaitingApproval;
             if !awaits_them {
                 return false;
             }
@@ -98,7 +108,10 @@ impl Filters {
 }
 
 /// The caller's visible orders with their records, newest first.
-fn visible_orders(state: &SandboxState, caller: &ApiCaller) -> Result<Vec<(StoredOrder, OrderRecord)>> {
+fn visible_orders(
+    state: &SandboxState,
+    caller: &ApiCaller,
+) -> Result<Vec<(StoredOrder, OrderRecord)>> {
     let seed = state.seed();
     let mut orders = state.read(|store| {
         store
@@ -153,7 +166,12 @@ pub async fn list(
 fn find(state: &SandboxState, caller: &ApiCaller, id: &str) -> Result<(StoredOrder, OrderRecord)> {
     let seed = state.seed();
     let stored = state
-        .read(|store| store.order(id).filter(|o| visible(caller, seed, o)).cloned())
+        .read(|store| {
+            store
+                .order(id)
+                .filter(|o| visible(caller, seed, o))
+                .cloned()
+        })
         .ok_or_else(|| Error::not_found("Order", id))?;
     let record = OrderRecord::of(&stored)?;
     Ok((stored, record))
@@ -171,7 +189,11 @@ pub async fn detail(
 }
 
 /// The segments `?orderSegment=` picks: that one (404 if it is not the order's), or all.
-fn segments<'r>(record: &'r OrderRecord, params: &Params, order_id: &str) -> Result<Vec<&'r SegmentRecord>> {
+fn segments<'r>(
+    record: &'r OrderRecord,
+    params: &Params,
+    order_id: &str,
+) -> Result<Vec<&'r SegmentRecord>> {
     match params.get("orderSegment") {
         Some(id) => record
             .segment(id)

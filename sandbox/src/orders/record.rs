@@ -7,8 +7,8 @@
 
 use chrono::{DateTime, Utc};
 use mobproc::model::{
-    self, ApprovalAction, FeatureChange, Meta, Order, OrderSegment, OrderedItem, Page,
-    PlanSummary, PropertyValueGroup, ShipTo,
+    self, ApprovalAction, FeatureChange, Meta, Order, OrderSegment, OrderedItem, Page, PlanSummary,
+    PropertyValueGroup, ShipTo,
 };
 use serde::{Deserialize, Serialize};
 

@@ -2,14 +2,12 @@
 //! (API.md §8 step 3), one segment per vendor. Not idempotent, like MOBPROC: the same
 //! body twice makes two orders.
 
-use mobproc::model::{
-    FeatureChange, OrderRequest, OrderResponse, ResponseStatus, TransactionType,
-};
+use mobproc::model::{FeatureChange, OrderRequest, OrderResponse, ResponseStatus, TransactionType};
 
+use super::approval;
 use super::expand::{self, Totals};
 use super::record::{self, OrderRecord, SegmentRecord};
 use super::validate::{self, Checked};
-use super::approval;
 use crate::auth::ApiCaller;
 use crate::error::Result;
 use crate::links::Links;
@@ -99,12 +97,14 @@ fn segments(checked: &Checked, caller: &ApiCaller) -> Vec<SegmentRecord> {
     }
     let carrier = checked.carrier.map_or("", |v| v.id.as_str());
     for (feature, action) in &checked.feature_changes {
-        segment_for(&mut segments, carrier).features.push(FeatureChange {
-            id: feature.id.clone(),
-            action: action.clone(),
-            description: None,
-            price: None,
-        });
+        segment_for(&mut segments, carrier)
+            .features
+            .push(FeatureChange {
+                id: feature.id.clone(),
+                action: action.clone(),
+                description: None,
+                price: None,
+            });
     }
     if segments.is_empty() {
         segment_for(&mut segments, carrier);

@@ -15,6 +15,9 @@
 //! - the ship-to address against its country's address form;
 //! - required acknowledgements of ownership transfers not ticked;
 //! - a transaction type the actor may not order, or the line does not allow.
+//!
+//! The shopping cart is checked in [`cart`], properties and acknowledgements in
+//! [`properties`], the address in [`ship_to`].
 
 mod cart;
 mod properties;
@@ -125,8 +128,13 @@ fn reject(field: Option<&str>, code: &str, message: impl Into<String>) -> Error 
 
 /// Reads `{"orderRequest":{…}}`. The first problem that stops reading is the answer.
 pub fn parse(body: &[u8]) -> Result<OrderRequest> {
-    let value: Value = serde_json::from_slice(body)
-        .map_err(|e| reject(None, "Invalid-Json", format!("The body is not valid JSON: {e}")))?;
+    let value: Value = serde_json::from_slice(body).map_err(|e| {
+        reject(
+            None,
+            "Invalid-Json",
+            format!("The body is not valid JSON: {e}"),
+        )
+    })?;
     let inner = match value.get("orderRequest") {
         Some(inner @ Value::Object(_)) => inner,
         Some(_) => {
@@ -443,19 +451,23 @@ fn country<'a>(seed: &'a Seed, id: &str) -> Option<RegionRef<'a>> {
         })
 }
 
-/// `postalCode` is needed where the country has postal code rules (the US).
-fn check_postal_code(seed: &Seed, region: &Region, postal_code: Option<&str>, problems: &mut Problems) {
-    if region.postal_code_reg_ex.is_none() {
-        return;
-    }
+/// `postalCode` must be valid for the country, and is required in the US (§10).
+fn check_postal_code(
+    seed: &Seed,
+    region: &Region,
+    postal_code: Option<&str>,
+    problems: &mut Problems,
+) {
     match postal_code.map(str::trim).filter(|p| !p.is_empty()) {
-        None => problems.missing("postalCode", "postalCode"),
+        None if region.abbreviation.as_deref() == Some("US") => {
+            problems.missing("postalCode", "postalCode");
+        }
         Some(code) if !seed.postal_code_valid(region, code) => problems.add(
             "postalCode",
             "Invalid-Value",
             format!("{code:?} is not a postal code of {}.", region.name),
         ),
-        Some(_) => {}
+        _ => {}
     }
 }
 
@@ -488,7 +500,11 @@ fn check_current_vendor<'a>(
 
 fn check_devices(seed: &Seed, request: &OrderRequest, needs: Needs, problems: &mut Problems) {
     let pairs = [
-        ("existingDevice", &request.existing_device, needs.existing_device),
+        (
+            "existingDevice",
+            &request.existing_device,
+            needs.existing_device,
+        ),
         ("newDevice", &request.new_device, needs.new_device),
     ];
     for (field, device, needed) in pairs {
@@ -501,7 +517,12 @@ fn check_devices(seed: &Seed, request: &OrderRequest, needs: Needs, problems: &m
 }
 
 /// Maker and model must be known, or named in `otherMakeModelName`.
-fn check_device_identity(seed: &Seed, field: &str, device: &DeviceIdentity, problems: &mut Problems) {
+fn check_device_identity(
+    seed: &Seed,
+    field: &str,
+    device: &DeviceIdentity,
+    problems: &mut Problems,
+) {
     let other_name = device
         .other_make_model_name
         .as_deref()
@@ -517,7 +538,10 @@ fn check_device_identity(seed: &Seed, field: &str, device: &DeviceIdentity, prob
             None if !other_name => problems.missing(&format!("{field}.modelId"), "modelId"),
             Some(model)
                 if !other_name
-                    && seed.models.get(model).is_none_or(|m| m.manufacturer != maker) =>
+                    && seed
+                        .models
+                        .get(model)
+                        .is_none_or(|m| m.manufacturer != maker) =>
             {
                 problems.add(
                     format!("{field}.modelId"),
@@ -596,7 +620,10 @@ mod tests {
         assert!(matches_pattern("[0-9]{4,5}(-[0-9]{4})?", "06477-1234"));
         assert!(!matches_pattern("[0-9]{4,5}(-[0-9]{4})?", "x06477"));
         assert!(!matches_pattern("[A-Za-z][A-Za-z]", "CTX"));
-        assert!(matches_pattern("(", "anything"), "a broken rule checks nothing");
+        assert!(
+            matches_pattern("(", "anything"),
+            "a broken rule checks nothing"
+        );
     }
 
     #[test]

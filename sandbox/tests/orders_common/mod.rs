@@ -1,7 +1,10 @@
 //! Shared by the orders and faults tests: the documented examples (read at test time
 //! from `../shared/mobproc/examples`, never copied), posting orders, and comparing
 //! answers with the docs.
-#![allow(dead_code, reason = "each test crate uses a different part of this module")]
+#![allow(
+    dead_code,
+    reason = "each test crate uses a different part of this module"
+)]
 
 use std::collections::BTreeSet;
 
@@ -11,7 +14,10 @@ use serde_json::Value;
 
 use crate::common::TestSandbox;
 
-pub const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/mobproc/examples/");
+pub const EXAMPLES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../shared/mobproc/examples/"
+);
 
 /// An example file as written.
 pub fn example_text(path: &str) -> String {
@@ -87,12 +93,9 @@ pub fn normalized(value: &Value, replacements: &[(String, &str)]) -> Value {
             }
             Value::String(s)
         }
-        Value::Array(items) => Value::Array(
-            items
-                .iter()
-                .map(|v| normalized(v, replacements))
-                .collect(),
-        ),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|v| normalized(v, replacements)).collect())
+        }
         Value::Object(map) => Value::Object(
             map.iter()
                 .map(|(k, v)| (k.clone(), normalized(v, replacements)))
@@ -149,11 +152,12 @@ pub fn differences(ours: &Value, documented: &Value) -> Vec<String> {
 /// The value at a path of [`paths`].
 pub fn at<'v>(value: &'v Value, path: &str) -> &'v Value {
     let step = Regex::new(r"([^.\[\]]+)|\[(\d+)\]").expect("regex");
-    step.captures_iter(path).fold(value, |v, c| match (c.get(1), c.get(2)) {
-        (Some(key), _) => &v[key.as_str()],
-        (_, Some(index)) => &v[index.as_str().parse::<usize>().unwrap_or(usize::MAX)],
-        _ => v,
-    })
+    step.captures_iter(path)
+        .fold(value, |v, c| match (c.get(1), c.get(2)) {
+            (Some(key), _) => &v[key.as_str()],
+            (_, Some(index)) => &v[index.as_str().parse::<usize>().unwrap_or(usize::MAX)],
+            _ => v,
+        })
 }
 
 /// Asserts a refused order: 400, `"status":"ERROR"`, and an error about each `field`.
@@ -164,7 +168,10 @@ pub fn assert_refused(status: StatusCode, body: &Value, fields: &[&str]) {
     for error in errors {
         assert_eq!(error["status"], 400, "{error}");
         for key in ["id", "errorCode", "message"] {
-            assert!(error[key].as_str().is_some_and(|s| !s.is_empty()), "{key} of {error}");
+            assert!(
+                error[key].as_str().is_some_and(|s| !s.is_empty()),
+                "{key} of {error}"
+            );
         }
     }
     let found: Vec<&str> = errors.iter().filter_map(|e| e["field"].as_str()).collect();

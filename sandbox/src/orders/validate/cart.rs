@@ -123,7 +123,11 @@ impl<'a> Cart<'a> {
             .or_else(|| line?.device.as_ref().map(|d| d.model.as_str()));
         for (i, id) in accessory_ids.unwrap_or_default().iter().enumerate() {
             let field = format!("shoppingCart.accessoryIds[{i}]");
-            match seed.accessories.get(id).filter(|a| place.offers(&a.available)) {
+            match seed
+                .accessories
+                .get(id)
+                .filter(|a| place.offers(&a.available))
+            {
                 None => problems.add(
                     field,
                     "Unknown-Id",
@@ -147,19 +151,24 @@ impl<'a> Cart<'a> {
         for (i, change) in changes.unwrap_or_default().iter().enumerate() {
             let field = format!("shoppingCart.features[{i}]");
             let Some(feature) = seed.features.get(&change.id) else {
-                problems.add(field, "Unknown-Id", format!("Feature {} is unknown.", change.id));
+                problems.add(
+                    field,
+                    "Unknown-Id",
+                    format!("Feature {} is unknown.", change.id),
+                );
                 continue;
             };
-            let on_line = line
-                .is_some_and(|l| l.service.features.contains(&feature.id));
+            let on_line = line.is_some_and(|l| l.service.features.contains(&feature.id));
             let carrier = line.map(Line::carrier_id);
             match &change.action {
-                FeatureAction::Add if carrier.is_some_and(|c| c != feature.vendor) => problems
-                    .add(
-                        field,
-                        "Not-Compatible",
-                        format!("{} is not offered by the line's carrier.", feature.description),
+                FeatureAction::Add if carrier.is_some_and(|c| c != feature.vendor) => problems.add(
+                    field,
+                    "Not-Compatible",
+                    format!(
+                        "{} is not offered by the line's carrier.",
+                        feature.description
                     ),
+                ),
                 FeatureAction::Add if on_line => problems.add(
                     field,
                     "Invalid-Value",
@@ -229,4 +238,3 @@ fn check_plan_fits(
         }
     }
 }
-

@@ -193,7 +193,10 @@ mod tests {
             default_value("Reason", &PropertyType::Choice, "1"),
         );
         assert_eq!(groups.len(), 1);
-        assert_eq!(groups[0].fields[1], PropertyValue::choice("Reason", "1", None));
+        assert_eq!(
+            groups[0].fields[1],
+            PropertyValue::choice("Reason", "1", None)
+        );
         fill(&mut groups, "OTHER", PropertyValue::text("X", "y"));
         assert_eq!(groups.len(), 2);
     }
@@ -201,7 +204,10 @@ mod tests {
     #[test]
     fn value_of_reads_the_field_of_the_type() {
         assert_eq!(value_of(&PropertyValue::choice("R", "7", None)), Some("7"));
-        assert_eq!(value_of(&PropertyValue::date("D", "2016-12-28")), Some("2016-12-28"));
+        assert_eq!(
+            value_of(&PropertyValue::date("D", "2016-12-28")),
+            Some("2016-12-28")
+        );
         assert_eq!(value_of(&PropertyValue::text("T", "  ")), None);
     }
 }
