@@ -14,10 +14,10 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    StaticSegment,
+    SsrMode, StaticSegment,
 };
 
-use components::{header::SiteHeader, hydration::HydrationMarker};
+use components::{csp::ContentSecurityPolicy, header::SiteHeader, hydration::HydrationMarker};
 use pages::{home::HomePage, not_found::NotFoundPage, sign_in::SignInPage};
 
 /// The document around every page, rendered on the server only.
@@ -40,6 +40,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Every route renders `SsrMode::Async`: the whole page, data included, is in the
+/// first response, so it works without JavaScript and can set its status code.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -47,13 +49,14 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="leptos" href="/pkg/storefront.css"/>
         <Title formatter=|page: String| format!("{page} · MOBPROC storefront")/>
+        <ContentSecurityPolicy/>
         <HydrationMarker/>
         <Router>
             <SiteHeader/>
             <main id="main">
                 <Routes fallback=NotFoundPage>
-                    <Route path=StaticSegment("") view=HomePage/>
-                    <Route path=StaticSegment("sign-in") view=SignInPage/>
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("sign-in") view=SignInPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>
