@@ -1,6 +1,9 @@
 //! A sandbox and a storefront server of the test's own, on ephemeral loopback ports,
 //! talking over real HTTP.
 
+// Each test crate compiles this module and uses only part of it.
+#![allow(dead_code)]
+
 use std::{net::SocketAddr, time::Duration};
 
 use leptos::prelude::LeptosOptions;
