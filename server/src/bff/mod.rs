@@ -6,6 +6,7 @@ pub mod auth_routes;
 mod error;
 pub mod guard;
 pub mod media;
+pub mod money;
 mod present;
 mod request;
 mod session_data;
