@@ -2,6 +2,8 @@
 //! are deliberately small view models, not MOBPROC's wire types: the BFF maps one to
 //! the other, and the WASM bundle carries only what pages need.
 
+pub mod cart;
+
 use serde::{Deserialize, Serialize};
 
 /// The signed-in person, for the header.
