@@ -2,6 +2,8 @@
 //! and without the token.
 #![cfg(feature = "client")]
 
+mod common;
+
 use std::time::Duration;
 
 use mobproc::client::{
@@ -14,14 +16,7 @@ const TOKEN: &str = "t0ken-abc";
 const CORRELATION_ID: &str = "req-err-1";
 
 fn config(base: &str) -> ClientConfig {
-    ClientConfig::new(
-        format!("{base}/mobproc/v1"),
-        format!("{base}/as/token.oauth2"),
-        "ACME",
-        "storefront-client",
-        "s3cr3t",
-    )
-    .with_retry(RetryPolicy::NONE)
+    common::config(base).with_retry(RetryPolicy::NONE)
 }
 
 fn context() -> CallContext {

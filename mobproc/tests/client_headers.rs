@@ -2,27 +2,16 @@
 //! header injection refused before anything is sent.
 #![cfg(feature = "client")]
 
+mod common;
+
 use std::time::Duration;
 
-use mobproc::client::{
-    AccessToken, CallContext, ClientConfig, ErrorKind, MobprocClient, RetryPolicy,
-};
+use common::client_for;
+use mobproc::client::{AccessToken, CallContext, ClientConfig, ErrorKind, MobprocClient};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
 const TOKEN: &str = "t0ken-abc";
-
-fn client_for(server: &MockServer) -> MobprocClient {
-    let config = ClientConfig::new(
-        format!("{}/mobproc/v1", server.uri()),
-        format!("{}/as/token.oauth2", server.uri()),
-        "ACME",
-        "storefront-client",
-        "s3cr3t",
-    )
-    .with_retry(RetryPolicy::NONE);
-    MobprocClient::new(config).unwrap()
-}
 
 fn token() -> AccessToken {
     AccessToken::new(TOKEN.to_owned())

@@ -2,28 +2,13 @@
 //! their per-field errors.
 #![cfg(feature = "client")]
 
-use mobproc::client::{
-    AccessToken, CallContext, ClientConfig, ErrorKind, MobprocClient, RetryPolicy,
-};
+mod common;
+
+use common::{client_for, token};
+use mobproc::client::{CallContext, ErrorKind};
 use mobproc::model::{OrderRequestBody, OrderStatus, TransactionType};
 use wiremock::matchers::{body_json, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-fn client_for(server: &MockServer) -> MobprocClient {
-    let config = ClientConfig::new(
-        format!("{}/mobproc/v1", server.uri()),
-        format!("{}/as/token.oauth2", server.uri()),
-        "ACME",
-        "storefront-client",
-        "s3cr3t",
-    )
-    .with_retry(RetryPolicy::NONE);
-    MobprocClient::new(config).unwrap()
-}
-
-fn token() -> AccessToken {
-    AccessToken::new("t0ken-abc".to_owned())
-}
 
 fn request_json() -> serde_json::Value {
     serde_json::json!({

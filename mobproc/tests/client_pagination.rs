@@ -2,29 +2,13 @@
 //! before the token is sent, and both envelope shapes of API.md §6.
 #![cfg(feature = "client")]
 
-use mobproc::client::{
-    envelope, AccessToken, CallContext, ClientConfig, EmployeeQuery, ErrorKind, MobprocClient,
-    RetryPolicy,
-};
+mod common;
+
+use common::{client_for, token};
+use mobproc::client::{envelope, CallContext, EmployeeQuery, ErrorKind};
 use mobproc::model::{Employee, Listing, Region};
 use wiremock::matchers::{method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-fn client_for(server: &MockServer) -> MobprocClient {
-    let config = ClientConfig::new(
-        format!("{}/mobproc/v1", server.uri()),
-        format!("{}/as/token.oauth2", server.uri()),
-        "ACME",
-        "storefront-client",
-        "s3cr3t",
-    )
-    .with_retry(RetryPolicy::NONE);
-    MobprocClient::new(config).unwrap()
-}
-
-fn token() -> AccessToken {
-    AccessToken::new("t0ken-abc".to_owned())
-}
 
 fn employees_href(server: &MockServer, offset: u32) -> String {
     format!(

@@ -2,11 +2,12 @@
 //! POSTs never, whatever happens.
 #![cfg(feature = "client")]
 
+mod common;
+
 use std::time::Duration;
 
-use mobproc::client::{
-    AccessToken, CallContext, ClientConfig, ErrorKind, MobprocClient, RetryPolicy,
-};
+use common::token;
+use mobproc::client::{CallContext, ClientConfig, ErrorKind, MobprocClient, RetryPolicy};
 use mobproc::model::OrderRequestBody;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -18,22 +19,11 @@ const FAST: RetryPolicy = RetryPolicy {
 };
 
 fn config_for(server: &MockServer) -> ClientConfig {
-    ClientConfig::new(
-        format!("{}/mobproc/v1", server.uri()),
-        format!("{}/as/token.oauth2", server.uri()),
-        "ACME",
-        "storefront-client",
-        "s3cr3t",
-    )
-    .with_retry(FAST)
+    common::config(&server.uri()).with_retry(FAST)
 }
 
 fn client_for(server: &MockServer) -> MobprocClient {
     MobprocClient::new(config_for(server)).unwrap()
-}
-
-fn token() -> AccessToken {
-    AccessToken::new("t0ken-abc".to_owned())
 }
 
 fn order_body() -> OrderRequestBody {
