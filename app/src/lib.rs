@@ -3,6 +3,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod backend;
+pub mod catalog_query;
 pub mod components;
 pub mod error;
 pub mod model;
@@ -14,11 +15,18 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    SsrMode, StaticSegment,
+    path, SsrMode, StaticSegment,
 };
 
-use components::{csp::ContentSecurityPolicy, header::SiteHeader, hydration::HydrationMarker};
-use pages::{home::HomePage, not_found::NotFoundPage, sign_in::SignInPage};
+use components::{
+    cart_badge::provide_cart_updates, csp::ContentSecurityPolicy, header::SiteHeader,
+    hydration::HydrationMarker,
+};
+use pages::{
+    accessories::AccessoriesPage, cart::CartPage, checkout::CheckoutPage, confirm::ConfirmPage,
+    home::HomePage, not_found::NotFoundPage, order::OrderPage, plan_detail::PlanDetailPage,
+    sign_in::SignInPage, upgrade::UpgradePage,
+};
 
 /// The document around every page, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -45,6 +53,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_cart_updates();
 
     view! {
         <Stylesheet id="leptos" href="/pkg/storefront.css"/>
@@ -57,6 +66,13 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("sign-in") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async/>
+                    <Route path=path!("/checkout") view=CheckoutPage ssr=SsrMode::Async/>
+                    <Route path=path!("/checkout/confirm") view=ConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("/orders/:order_id") view=OrderPage ssr=SsrMode::Async/>
+                    <Route path=path!("/lines/:service_id/accessories") view=AccessoriesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/lines/:service_id/upgrade") view=UpgradePage ssr=SsrMode::Async/>
+                    <Route path=path!("/lines/:service_id/upgrade/plans/:plan_id") view=PlanDetailPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

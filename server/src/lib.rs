@@ -7,6 +7,7 @@
 
 pub mod bff;
 pub mod config;
+pub mod database;
 pub mod observability;
 pub mod security;
 pub mod session;
@@ -14,7 +15,7 @@ pub mod upstream;
 
 use std::sync::Arc;
 
-use app::backend::Backend;
+use app::backend::{catalog::CatalogBackend, ordering::OrderingBackend, Backend};
 use axum::{
     extract::FromRef,
     middleware,
@@ -44,14 +45,25 @@ pub struct AppState {
 pub fn router(state: AppState, store: Store, secure_cookies: bool) -> Router {
     let routes = generate_route_list(app::App);
     let backend: Arc<dyn Backend> = Arc::new(state.bff.clone());
+    let ordering: Arc<dyn OrderingBackend> = Arc::new(state.bff.clone());
+    let catalog: Arc<dyn CatalogBackend> = Arc::new(state.bff.clone());
     Router::new()
         .route("/auth/sign-in", post(bff::auth_routes::sign_in))
         .route("/auth/sign-out", post(bff::auth_routes::sign_out))
         .route("/media", get(bff::media::serve))
-        .leptos_routes_with_context(&state, routes, move || provide_context(backend.clone()), {
-            let options = state.leptos.clone();
-            move || app::shell(options.clone())
-        })
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || {
+                provide_context(backend.clone());
+                provide_context(ordering.clone());
+                provide_context(catalog.clone());
+            },
+            {
+                let options = state.leptos.clone();
+                move || app::shell(options.clone())
+            },
+        )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
             app::shell,
         ))

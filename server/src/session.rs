@@ -1,6 +1,7 @@
 //! The server-side session: tower-sessions over SQLite (default) or PostgreSQL.
 //! The browser holds only an opaque, HttpOnly cookie; tokens stay in the store.
 
+use crate::database::Database;
 use tower_sessions::{
     cookie::{time::Duration, SameSite},
     Expiry, SessionManagerLayer, SessionStore,
@@ -26,26 +27,39 @@ pub enum SessionStoreError {
     UnsupportedUrl,
 }
 
-/// The store behind the session layer, whichever database it uses.
+/// The store behind the session layer, whichever database it uses, with its pool:
+/// the storefront's own tables (carts, checkouts) live in the same database.
 #[derive(Debug, Clone)]
 pub enum Store {
-    Sqlite(SqliteStore),
-    Postgres(PostgresStore),
+    Sqlite(SqliteStore, SqlitePool),
+    Postgres(PostgresStore, PgPool),
 }
 
 impl Store {
-    /// Connects and creates the session table if it is missing.
+    /// Connects and creates the session table and the storefront's tables if missing.
     pub async fn open(database_url: &str) -> Result<Self, SessionStoreError> {
-        if database_url.starts_with("sqlite:") {
-            let store = SqliteStore::new(SqlitePool::connect(database_url).await?);
+        let store = if database_url.starts_with("sqlite:") {
+            let pool = SqlitePool::connect(database_url).await?;
+            let store = SqliteStore::new(pool.clone());
             store.migrate().await?;
-            Ok(Self::Sqlite(store))
+            Self::Sqlite(store, pool)
         } else if database_url.starts_with("postgres:") || database_url.starts_with("postgresql:") {
-            let store = PostgresStore::new(PgPool::connect(database_url).await?);
+            let pool = PgPool::connect(database_url).await?;
+            let store = PostgresStore::new(pool.clone());
             store.migrate().await?;
-            Ok(Self::Postgres(store))
+            Self::Postgres(store, pool)
         } else {
-            Err(SessionStoreError::UnsupportedUrl)
+            return Err(SessionStoreError::UnsupportedUrl);
+        };
+        store.database().migrate().await?;
+        Ok(store)
+    }
+
+    /// The pool behind the sessions, for the storefront's own tables.
+    pub fn database(&self) -> Database {
+        match self {
+            Self::Sqlite(_, pool) => Database::Sqlite(pool.clone()),
+            Self::Postgres(_, pool) => Database::Postgres(pool.clone()),
         }
     }
 }
@@ -57,8 +71,8 @@ impl SessionStore for Store {
         record: &mut tower_sessions::session::Record,
     ) -> tower_sessions::session_store::Result<()> {
         match self {
-            Self::Sqlite(store) => store.create(record).await,
-            Self::Postgres(store) => store.create(record).await,
+            Self::Sqlite(store, _) => store.create(record).await,
+            Self::Postgres(store, _) => store.create(record).await,
         }
     }
 
@@ -67,8 +81,8 @@ impl SessionStore for Store {
         record: &tower_sessions::session::Record,
     ) -> tower_sessions::session_store::Result<()> {
         match self {
-            Self::Sqlite(store) => store.save(record).await,
-            Self::Postgres(store) => store.save(record).await,
+            Self::Sqlite(store, _) => store.save(record).await,
+            Self::Postgres(store, _) => store.save(record).await,
         }
     }
 
@@ -77,8 +91,8 @@ impl SessionStore for Store {
         id: &tower_sessions::session::Id,
     ) -> tower_sessions::session_store::Result<Option<tower_sessions::session::Record>> {
         match self {
-            Self::Sqlite(store) => store.load(id).await,
-            Self::Postgres(store) => store.load(id).await,
+            Self::Sqlite(store, _) => store.load(id).await,
+            Self::Postgres(store, _) => store.load(id).await,
         }
     }
 
@@ -87,8 +101,8 @@ impl SessionStore for Store {
         id: &tower_sessions::session::Id,
     ) -> tower_sessions::session_store::Result<()> {
         match self {
-            Self::Sqlite(store) => store.delete(id).await,
-            Self::Postgres(store) => store.delete(id).await,
+            Self::Sqlite(store, _) => store.delete(id).await,
+            Self::Postgres(store, _) => store.delete(id).await,
         }
     }
 }

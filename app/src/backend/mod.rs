@@ -3,6 +3,9 @@
 //! holds sessions and tokens and calls MOBPROC lives in the `server` crate and is
 //! provided to them as `Arc<dyn Backend>` in the Leptos context.
 
+pub mod catalog;
+pub mod ordering;
+
 use std::sync::Arc;
 
 use leptos::prelude::use_context;

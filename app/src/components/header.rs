@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::server_fns::session::get_viewer;
+use crate::{components::cart_badge::CartBadge, server_fns::session::get_viewer};
 
-/// The site header: brand, and for signed-in people their name and sign-out.
+/// The site header: brand, and for signed-in people their cart, name and sign-out.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let viewer = Resource::new(|| (), |_| get_viewer());
@@ -13,6 +13,7 @@ pub fn SiteHeader() -> impl IntoView {
                 {move || Suspend::new(async move {
                     viewer.await.ok().flatten().map(|viewer| view! {
                         <nav class="account" aria-label="Account">
+                            <CartBadge/>
                             <span class="viewer">{viewer.name}</span>
                             <form method="post" action="/auth/sign-out">
                                 <button type="submit" class="link-button">"Sign out"</button>

@@ -1,5 +1,8 @@
 //! Widgets shared between pages.
 
+pub mod cart_badge;
+pub mod catalog;
+pub mod checkout_fields;
 pub mod csp;
 pub mod error_notice;
 pub mod header;

@@ -22,3 +22,65 @@ pub enum ItemKind {
     /// An optional feature of the plan in the cart.
     Feature,
 }
+
+impl OrderKind {
+    /// The serde name, as forms post it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Accessories => "accessories",
+            Self::Upgrade => "upgrade",
+        }
+    }
+}
+
+impl ItemKind {
+    /// The serde name, as forms post it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Accessory => "accessory",
+            Self::Device => "device",
+            Self::Plan => "plan",
+            Self::Feature => "feature",
+        }
+    }
+}
+
+/// What a change to the cart did, for the header badge and a short confirmation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartChange {
+    /// Items in the cart now.
+    pub count: usize,
+    /// What the cart orders, e.g. "Accessories for 203-555-7676"; empty when it is empty.
+    pub summary: String,
+    /// The name of the item added or removed, e.g. "Vehicle Charger".
+    pub item: String,
+}
+
+/// One item in the cart, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartItem {
+    pub kind: ItemKind,
+    pub id: String,
+    pub name: String,
+    pub vendor: Option<String>,
+    /// A same-origin URL (the BFF proxies MOBPROC's images).
+    pub image: Option<String>,
+    /// With its recurrence, e.g. `$22.49 one-time`, `$300.00 / month`.
+    pub price: Option<String>,
+}
+
+/// The cart: what it will order, its items and their totals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CartView {
+    pub service_id: String,
+    pub order: OrderKind,
+    /// E.g. "Accessories for 203-555-7676".
+    pub summary: String,
+    pub items: Vec<CartItem>,
+    /// E.g. `$44.98`.
+    pub one_time_total: String,
+    /// E.g. `$0.00`.
+    pub monthly_total: String,
+    /// Why the cart cannot be checked out as it is, e.g. a plan that needs a new device.
+    pub blocker: Option<String>,
+}

@@ -3,6 +3,9 @@
 //! the other, and the WASM bundle carries only what pages need.
 
 pub mod cart;
+pub mod catalog;
+pub mod checkout;
+pub mod order;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,5 +1,12 @@
 //! One page per module, each named `…Page`.
 
+pub mod accessories;
+pub mod cart;
+pub mod checkout;
+pub mod confirm;
 pub mod home;
 pub mod not_found;
+pub mod order;
+pub mod plan_detail;
 pub mod sign_in;
+pub mod upgrade;

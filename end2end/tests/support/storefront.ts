@@ -13,6 +13,8 @@ const serverBinary = process.env.STOREFRONT_BIN ?? path.join(repoRoot, "target/r
 export interface Storefront {
   baseURL: string;
   dataDir: string;
+  /** The embedded MOBPROC sandbox's base URL, for looking at what it received. */
+  sandboxURL: string;
 }
 
 async function startStorefront(): Promise<{ storefront: Storefront; child: ChildProcess }> {
@@ -31,16 +33,20 @@ async function startStorefront(): Promise<{ storefront: Storefront; child: Child
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const baseURL = await new Promise<string>((resolve, reject) => {
+  // The server prints its URL first, then the embedded sandbox's.
+  const [baseURL, sandboxURL] = await new Promise<[string, string]>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
+    let listening: string | undefined;
     lines.on("line", (line) => {
       const match = /^listening on (http:\/\/\S+)$/.exec(line.trim());
-      if (match) resolve(match[1]);
+      if (match) listening = match[1];
+      const sandbox = /embedded MOBPROC sandbox at (http:\/\/\S+)$/.exec(line.trim());
+      if (sandbox && listening) resolve([listening, sandbox[1]]);
     });
     child.once("exit", (code) => reject(new Error(`storefront exited early with ${code}`)));
     child.once("error", reject);
   });
-  return { storefront: { baseURL, dataDir }, child };
+  return { storefront: { baseURL, dataDir, sandboxURL }, child };
 }
 
 export const test = base.extend<{ storefront: Storefront }>({

@@ -17,6 +17,14 @@ pub enum BffError {
     Context(&'static str),
     #[error("cannot set up the BFF: {0}")]
     Setup(reqwest::Error),
+    #[error("database: {0}")]
+    Database(#[from] tower_sessions_sqlx_store::sqlx::Error),
+    /// A stored cart or checkout no longer reads as JSON.
+    #[error("stored data unreadable: {0}")]
+    Stored(#[from] serde_json::Error),
+    /// An answer meant for the user as it is: a message beside a field, not found, …
+    #[error("refused: {0}")]
+    User(AppError),
 }
 
 impl BffError {
@@ -42,7 +50,12 @@ impl BffError {
                 tracing::error!(%correlation_id, category = ?error.classify(), "session data unreadable");
                 AppError::Internal { correlation_id }
             }
-            Self::Session(_) | Self::Context(_) | Self::Setup(_) => {
+            Self::User(error) => error.clone(),
+            Self::Session(_)
+            | Self::Context(_)
+            | Self::Setup(_)
+            | Self::Database(_)
+            | Self::Stored(_) => {
                 tracing::error!(%correlation_id, error = %self, "BFF failure");
                 AppError::Internal { correlation_id }
             }

@@ -3,13 +3,19 @@
 //! UI's server functions call.
 
 pub mod auth_routes;
+pub(crate) mod cart;
+mod catalog;
+pub(crate) mod checkout;
 mod error;
 pub mod guard;
 pub mod media;
 pub mod money;
+mod ordering;
+mod party;
 mod present;
 mod request;
 mod session_data;
+mod submit;
 mod tokens;
 
 use std::sync::Arc;
@@ -28,6 +34,8 @@ use mobproc::{
     model::ServiceAsset,
 };
 
+use cart::store::CartStore;
+use checkout::store::CheckoutStore;
 pub use error::BffError;
 use media::MediaFetcher;
 use request::{in_request, RequestScope};
@@ -46,17 +54,22 @@ struct Inner {
     client: MobprocClient,
     tokens: Tokens,
     media: MediaFetcher,
+    carts: CartStore,
+    checkouts: CheckoutStore,
 }
 
 impl Bff {
     pub fn new(client: MobprocClient, store: Store) -> Result<Self, BffError> {
         let media = MediaFetcher::new(client.api_base()).map_err(BffError::Setup)?;
+        let database = store.database();
         let tokens = Tokens::new(client.clone(), store);
         Ok(Self {
             inner: Arc::new(Inner {
                 client,
                 tokens,
                 media,
+                carts: CartStore::new(database.clone()),
+                checkouts: CheckoutStore::new(database),
             }),
         })
     }
@@ -67,6 +80,14 @@ impl Bff {
 
     fn media(&self) -> &MediaFetcher {
         &self.inner.media
+    }
+
+    fn carts(&self) -> &CartStore {
+        &self.inner.carts
+    }
+
+    fn checkouts(&self) -> &CheckoutStore {
+        &self.inner.checkouts
     }
 
     /// Calls MOBPROC as the signed-in person. A 401 means MOBPROC refused the token

@@ -4,7 +4,7 @@
 // Each test crate compiles this module and uses only part of it.
 #![allow(dead_code)]
 
-use std::{net::SocketAddr, time::Duration};
+use std::{net::SocketAddr, path::Path, time::Duration};
 
 use leptos::prelude::LeptosOptions;
 use mobproc::client::{ClientConfig, MobprocClient};
@@ -13,6 +13,8 @@ use sandbox::RunningSandbox;
 use server::{bff::Bff, security::OriginPolicy, session::Store, AppState};
 use tempfile::TempDir;
 use tokio::{net::TcpListener, task::JoinHandle};
+
+pub mod ordering;
 
 pub struct Harness {
     pub base: String,
@@ -42,6 +44,23 @@ pub async fn start_with(sandbox_config: sandbox::Config, secure_cookies: bool) -
     let sandbox = sandbox::spawn(sandbox_config)
         .await
         .expect("sandbox starts");
+    let data = tempfile::tempdir().expect("temp dir");
+    let (base, server) = serve(&sandbox, data.path(), secure_cookies).await;
+    Harness {
+        base,
+        sandbox,
+        server,
+        _data: data,
+    }
+}
+
+/// A storefront server on an ephemeral port, using `sandbox` and keeping its database
+/// in `data`: its base URL and the task serving it.
+pub async fn serve(
+    sandbox: &RunningSandbox,
+    data: &Path,
+    secure_cookies: bool,
+) -> (String, JoinHandle<()>) {
     let client = MobprocClient::new(
         ClientConfig::new(
             sandbox.api_url(),
@@ -53,13 +72,9 @@ pub async fn start_with(sandbox_config: sandbox::Config, secure_cookies: bool) -
         .with_revocation_url(format!("{}/as/revoke_token.oauth2", sandbox.base_url())),
     )
     .expect("client");
-    let data = tempfile::tempdir().expect("temp dir");
-    let store = Store::open(&format!(
-        "sqlite://{}?mode=rwc",
-        data.path().join("sessions.db").display()
-    ))
-    .await
-    .expect("session store");
+    let store = Store::open(&database_url(data).await)
+        .await
+        .expect("session store");
     let listener = TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
         .await
         .expect("bind");
@@ -67,7 +82,7 @@ pub async fn start_with(sandbox_config: sandbox::Config, secure_cookies: bool) -
     let state = AppState {
         leptos: LeptosOptions::builder()
             .output_name("storefront")
-            .site_root(data.path().to_string_lossy().to_string())
+            .site_root(data.to_string_lossy().to_string())
             .build(),
         origin: OriginPolicy {
             public_origin: None,
@@ -79,12 +94,40 @@ pub async fn start_with(sandbox_config: sandbox::Config, secure_cookies: bool) -
     let server = tokio::spawn(async move {
         axum::serve(listener, router).await.expect("serve");
     });
-    Harness {
-        base: format!("http://{addr}"),
-        sandbox,
-        server,
-        _data: data,
+    (format!("http://{addr}"), server)
+}
+
+/// SQLite in `data`; or, with `STOREFRONT_TEST_POSTGRES_URL` (a server URL whose user
+/// may create databases), a PostgreSQL database of its own named after `data`, so a
+/// second server on the same `data` shares it.
+async fn database_url(data: &Path) -> String {
+    let Ok(server) = std::env::var("STOREFRONT_TEST_POSTGRES_URL") else {
+        return format!("sqlite://{}?mode=rwc", data.join("sessions.db").display());
+    };
+    use tower_sessions_sqlx_store::sqlx::{self, PgPool};
+    let name: String = data
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    let name = format!("storefront_test_{name}");
+    let admin = PgPool::connect(&server).await.expect("PostgreSQL");
+    let exists: Option<(i32,)> = sqlx::query_as("SELECT 1 FROM pg_database WHERE datname = $1")
+        .bind(&name)
+        .fetch_optional(&admin)
+        .await
+        .expect("pg_database");
+    if exists.is_none() {
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&admin)
+            .await
+            .expect("test database");
     }
+    let mut url = url::Url::parse(&server).expect("PostgreSQL URL");
+    url.set_path(&name);
+    url.to_string()
 }
 
 impl Harness {

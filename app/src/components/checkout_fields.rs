@@ -1,0 +1,235 @@
+//! Inputs of the checkout form, built from MOBPROC's definitions: a label on every
+//! input, the required mark, the browser's own checks (`required`, lengths,
+//! `pattern`), a format hint, and the server's message beside the field.
+
+use leptos::prelude::*;
+
+use crate::{
+    error::AppError,
+    model::checkout::{AddressInput, PropertyInput, PropertyKind},
+};
+
+/// The message for `key` in the form's last error, if it names that field.
+fn message(errors: Signal<Option<AppError>>, key: &str) -> Option<String> {
+    errors.with(|e| e.as_ref().and_then(|e| e.field(key)))
+}
+
+/// A field's label, with the required mark.
+#[component]
+fn FieldLabel(#[prop(into)] for_id: String, label: String, required: bool) -> impl IntoView {
+    view! {
+        <label for=for_id>
+            {label}
+            {required.then(|| view! {
+                <span class="required" aria-hidden="true">" *"</span>
+                <span class="visually-hidden">" (required)"</span>
+            })}
+        </label>
+    }
+}
+
+/// The server's message for a field, announced when it appears.
+#[component]
+fn FieldMessage(id: String, message: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        message
+            .get()
+            .map(|m| view! { <p class="field-error" id=id.clone()>{m}</p> })
+    }
+}
+
+/// The ids a field's `aria-describedby` lists: its hint, and its message when shown.
+fn described_by(hint: Option<&str>, error_id: &str, has_error: bool) -> Option<String> {
+    let ids: Vec<&str> = hint
+        .into_iter()
+        .chain(has_error.then_some(error_id))
+        .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// One order property: a text box, a date, or a select of choices, whose "other"
+/// choice asks for free text (a box always shown without JavaScript, shown on demand
+/// with it).
+#[component]
+pub fn PropertyField(input: PropertyInput, errors: Signal<Option<AppError>>) -> impl IntoView {
+    let id = format!("prop-{}", input.id);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let key = input.error_key();
+    let error = Signal::derive(move || message(errors, &key));
+    let hint = input
+        .hint
+        .clone()
+        .filter(|_| input.kind != PropertyKind::Choice);
+    let hint_ref = hint.as_ref().map(|_| hint_id.clone());
+    let describe = {
+        let (hint_ref, error_id) = (hint_ref.clone(), error_id.clone());
+        move || described_by(hint_ref.as_deref(), &error_id, error.with(Option::is_some))
+    };
+    let control = match input.kind {
+        PropertyKind::Choice => {
+            view! { <ChoiceSelect input=input.clone() id=id.clone() describe errors/> }.into_any()
+        }
+        kind => view! {
+            <input
+                id=id.clone()
+                name=input.field_name()
+                type=if kind == PropertyKind::Date { "date" } else { "text" }
+                value=input.value.clone()
+                required=input.required
+                minlength=input.min_length.map(|m| m.to_string())
+                maxlength=input.max_length.map(|m| m.to_string())
+                pattern=input.pattern.clone().filter(|_| kind == PropertyKind::Text)
+                autocomplete=(input.id == "CONTACT_NUMBER").then_some("tel")
+                aria-describedby=describe
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+            />
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="field">
+            <FieldLabel for_id=id.clone() label=input.label.clone() required=input.required/>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{format!("Format: {h}")}</p> })}
+            {control}
+            <FieldMessage id=error_id message=error/>
+        </div>
+    }
+}
+
+/// A CHOICE property and, when it has an "other" choice, the box for its text.
+#[component]
+fn ChoiceSelect(
+    input: PropertyInput,
+    id: String,
+    describe: impl Fn() -> Option<String> + Send + Sync + 'static,
+    errors: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let selected = RwSignal::new(input.value.clone());
+    let other = input.choices.iter().find(|c| c.is_other).cloned();
+    let other_ids: Vec<String> = input
+        .choices
+        .iter()
+        .filter(|c| c.is_other)
+        .map(|c| c.id.clone())
+        .collect();
+    // Until the WASM runs, the box stays visible: a page without JavaScript cannot
+    // show it on demand.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let other_chosen = Memo::new(move |_| selected.with(|s| other_ids.contains(s)));
+    let other_id = format!("{id}-other");
+    let other_error_id = format!("{other_id}-error");
+    let other_key = input.other_error_key();
+    let other_error = Signal::derive(move || message(errors, &other_key));
+    let value = input.value.clone();
+    view! {
+        <select
+            id=id
+            name=input.field_name()
+            required=input.required
+            aria-describedby=describe
+            on:change=move |ev| selected.set(event_target_value(&ev))
+        >
+            <option value="" selected=value.is_empty()>"Choose…"</option>
+            {input.choices.iter().map(|c| view! {
+                <option value=c.id.clone() selected=c.id == value>{c.label.clone()}</option>
+            }).collect_view()}
+        </select>
+        {other.map(|other| {
+            let describe_other = {
+                let other_error_id = other_error_id.clone();
+                move || other_error.with(Option::is_some).then(|| other_error_id.clone())
+            };
+            view! {
+                <div class="other-text" hidden=move || hydrated.get() && !other_chosen.get()>
+                    <label for=other_id.clone()>
+                        {format!("If \u{201c}{}\u{201d}, please say what", other.label)}
+                    </label>
+                    <input
+                        id=other_id.clone()
+                        name=input.other_field_name()
+                        type="text"
+                        value=input.other_text.clone()
+                        required=move || hydrated.get() && other_chosen.get()
+                        aria-describedby=describe_other
+                        aria-invalid=move || other_error.with(Option::is_some).then_some("true")
+                    />
+                    <FieldMessage id=other_error_id.clone() message=other_error/>
+                </div>
+            }
+        })}
+    }
+}
+
+/// One component of the country's address form: a select when it has options.
+#[component]
+pub fn AddressField(input: AddressInput, errors: Signal<Option<AppError>>) -> impl IntoView {
+    let id = format!("addr-{}", input.id);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let key = input.error_key();
+    let error = Signal::derive(move || message(errors, &key));
+    let hint = input.hint.clone().filter(|_| input.options.is_empty());
+    let hint_ref = hint.as_ref().map(|_| hint_id.clone());
+    let describe = {
+        let (hint_ref, error_id) = (hint_ref.clone(), error_id.clone());
+        move || described_by(hint_ref.as_deref(), &error_id, error.with(Option::is_some))
+    };
+    let autocomplete = match input.id.as_str() {
+        "LINE_1" => Some("address-line1"),
+        "LINE_2" => Some("address-line2"),
+        "LINE_3" => Some("address-line3"),
+        "CITY" => Some("address-level2"),
+        "STATE" => Some("address-level1"),
+        "POSTAL_CODE" => Some("postal-code"),
+        _ => None,
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let control = if input.options.is_empty() {
+        view! {
+            <input
+                id=id.clone()
+                name=input.field_name()
+                type="text"
+                value=input.value.clone()
+                required=input.required
+                minlength=input.min_length.filter(|&m| m > 0).map(|m| m.to_string())
+                maxlength=input.max_length.map(|m| m.to_string())
+                pattern=input.pattern.clone()
+                autocomplete=autocomplete
+                aria-describedby=describe
+                aria-invalid=invalid
+            />
+        }
+        .into_any()
+    } else {
+        let value = input.value.clone();
+        view! {
+            <select
+                id=id.clone()
+                name=input.field_name()
+                required=input.required
+                autocomplete=autocomplete
+                aria-describedby=describe
+                aria-invalid=invalid
+            >
+                <option value="" selected=value.is_empty()>"Choose…"</option>
+                {input.options.iter().map(|o| view! {
+                    <option value=o.value.clone() selected=o.value.eq_ignore_ascii_case(&value)>
+                        {o.label.clone()}
+                    </option>
+                }).collect_view()}
+            </select>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <FieldLabel for_id=id.clone() label=input.label.clone() required=input.required/>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{format!("Format: {h}")}</p> })}
+            {control}
+            <FieldMessage id=error_id message=error/>
+        </div>
+    }
+}

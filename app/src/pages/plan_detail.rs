@@ -1,0 +1,132 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use crate::{
+    catalog_query::encode_component,
+    components::catalog::{
+        add_to_cart::{AddToCartForm, CartItem, CartNotice},
+        load_error::CatalogLoadError,
+    },
+    model::{
+        cart::{ItemKind, OrderKind},
+        catalog::{PlanDetail, PlanFeature},
+    },
+    server_fns::catalog::get_plan,
+};
+
+/// `/lines/:service_id/upgrade/plans/:plan_id`: one plan for the line, what it
+/// includes, and the optional features with their monthly prices.
+#[component]
+pub fn PlanDetailPage() -> impl IntoView {
+    let params = use_params_map();
+    let ids = move || {
+        params.with(|p| {
+            (
+                p.get("service_id").unwrap_or_default(),
+                p.get("plan_id").unwrap_or_default(),
+            )
+        })
+    };
+    let plan = Resource::new(ids, |(service_id, plan_id)| get_plan(service_id, plan_id));
+    view! {
+        <Suspense fallback=|| view! { <p aria-busy="true">"Loading the plan…"</p> }>
+            {move || Suspend::new(async move {
+                match plan.await {
+                    Err(error) => view! {
+                        <CatalogLoadError
+                            error
+                            not_found="Plan not found"
+                            explanation="This plan is not offered for this line, or the line is not one of yours."
+                        />
+                    }
+                    .into_any(),
+                    Ok(detail) => view! { <PlanView detail/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PlanView(detail: PlanDetail) -> impl IntoView {
+    let PlanDetail {
+        line,
+        plan,
+        optional_features,
+    } = detail;
+    let plans_href = format!(
+        "/lines/{}/upgrade?view=plans",
+        encode_component(&line.service_id)
+    );
+    let cart_item = |item_kind, item_id: &str, name: &str| CartItem {
+        service_id: line.service_id.clone(),
+        order: OrderKind::Upgrade,
+        item_kind,
+        item_id: item_id.to_owned(),
+        name: name.to_owned(),
+    };
+    let plan_item = cart_item(ItemKind::Plan, &plan.id, &plan.name);
+    let features = optional_features
+        .into_iter()
+        .map(|feature| {
+            let item = cart_item(ItemKind::Feature, &feature.id, &feature.description);
+            view! { <OptionalFeature feature item/> }
+        })
+        .collect::<Vec<_>>();
+    let included = plan
+        .included_features
+        .iter()
+        .map(|description| view! { <li>{description.clone()}</li> })
+        .collect::<Vec<_>>();
+    view! {
+        <Title text=format!("{} for {}", plan.name, line.number)/>
+        <nav aria-label="Breadcrumb" class="breadcrumb">
+            <a href=plans_href>{format!("All plans for {}", line.number)}</a>
+        </nav>
+        <h1>{plan.name.clone()}</h1>
+        <p class="lede">{format!("A plan for {}", line.number)}</p>
+        <CartNotice/>
+        <div class="card plan-summary">
+            <div class="catalog-item-body">
+                {plan.price.clone().map(|price| view! { <p class="price">{price}</p> })}
+                {plan.carrier.clone().map(|carrier| view! {
+                    <dl class="facts"><dt>"Carrier"</dt><dd>{carrier}</dd></dl>
+                })}
+                {plan.needs_new_device.clone().map(|note| view! { <p class="needs-device">{note}</p> })}
+                <AddToCartForm item=plan_item label="Add plan to cart"/>
+            </div>
+        </div>
+        <section aria-labelledby="included-features">
+            <h2 id="included-features">"Included features"</h2>
+            {if included.is_empty() {
+                view! { <p>"This plan lists no included features."</p> }.into_any()
+            } else {
+                view! { <ul class="included-features">{included}</ul> }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="optional-features">
+            <h2 id="optional-features">"Optional features"</h2>
+            {if features.is_empty() {
+                view! { <p>"This plan has no optional features."</p> }.into_any()
+            } else {
+                view! {
+                    <p>"Add them with the plan; each is charged every month."</p>
+                    <ul class="optional-features">{features}</ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn OptionalFeature(feature: PlanFeature, item: CartItem) -> impl IntoView {
+    view! {
+        <li class="optional-feature">
+            <span class="feature-name">{feature.description}</span>
+            {feature.price.map(|price| view! { <span class="price">{price}</span> })}
+            <AddToCartForm item label="Add feature"/>
+        </li>
+    }
+}

@@ -1,0 +1,67 @@
+import { test, expect, expectAccessible } from "./support/storefront";
+import { signInAs } from "./support/sign-in";
+import { CatalogPage } from "./support/catalog";
+import { CartPage } from "./support/cart";
+import { CheckoutPage, SEED_SHIP_TO, sandboxOrders } from "./support/checkout";
+
+const IPHONE = "Apple iPhone 5 (16GB) - Black";
+const PLAN = "Nationwide for Business Talk Share Plan";
+
+test("Peter upgrades to the iPhone 5 with the Talk Share plan and two features", async ({
+  page,
+  storefront,
+  request,
+}, testInfo) => {
+  const javaScript = testInfo.project.use.javaScriptEnabled !== false;
+  await signInAs(page, "peter.edwards.acme");
+  const catalog = new CatalogPage(page);
+  const cart = new CartPage(page);
+  const checkout = new CheckoutPage(page);
+
+  await catalog.openFromMyLines("203-555-7676", "Upgrade");
+  await cart.addFromCatalog(catalog.item(IPHONE).first(), 1, javaScript);
+  await catalog.openTab("Plans");
+  await catalog.results().filter({ hasText: "$58.67 / month" }).getByRole("link", { name: PLAN }).click();
+  await catalog.expectHeading(PLAN);
+  await cart.addFromCatalog(page.locator("main"), 2, javaScript, /^Add plan to cart/);
+  const optional = page.getByRole("region", { name: "Optional features" });
+  for (const [feature, count] of [["Voice Mail", 3], ["Roadside Assistance", 4]] as const) {
+    await cart.addFromCatalog(optional.getByRole("listitem").filter({ hasText: feature }), count, javaScript, /^Add feature/);
+  }
+
+  await cart.open();
+  await expect(cart.summary()).toHaveText("Upgrade for 203-555-7676");
+  await expect(cart.items()).toHaveCount(4);
+  await expect(cart.total("One-time total")).toHaveText("$199.99");
+  await expect(cart.total("Monthly total")).toHaveText("$558.67");
+
+  await cart.checkOut();
+  const other = page.getByLabel(/please say what/);
+  if (javaScript) {
+    await expect(other).toBeHidden();
+    await checkout.choose("Reason", "Other");
+    await expect(other).toBeVisible();
+  } else {
+    await expect(other).toBeVisible();
+  }
+  await checkout.choose("Reason", "Eligible for upgrade");
+  await checkout.fillShipTo(SEED_SHIP_TO);
+  await expectAccessible(page);
+  await checkout.review();
+
+  await expect(checkout.total("One-time total")).toHaveText("$199.99");
+  await expect(checkout.total("Monthly total")).toHaveText("$558.67");
+  await expect(checkout.confirmedItems().filter({ hasText: IPHONE })).toContainText("$199.99 one-time");
+  const plan = page.locator(".plan");
+  await expect(plan.getByRole("heading", { name: PLAN })).toBeVisible();
+  await expect(plan).toContainText("Voice Mail $300.00 / month");
+  await expect(plan).toContainText("Roadside Assistance $200.00 / month");
+  await expect(page.getByText("Eligible for upgrade")).toBeVisible();
+
+  await checkout.placeOrderButton().click();
+  const orderId = await checkout.expectOrderPage();
+  await expect(page.locator("dd.status")).toHaveText("ORDER_SUBMITTED");
+  await expect(page.getByText(IPHONE)).toBeVisible();
+  const orders = await sandboxOrders(request, storefront);
+  expect(orders.map((o) => o.orderId)).toEqual([orderId]);
+});

@@ -1,0 +1,76 @@
+//! The cart (issue 4 §5): server-side, one per user and actor, in the session
+//! database so it survives sign-out and restarts. `rules` says what it may hold,
+//! `catalog` checks items with MOBPROC, `store` keeps it, `present` shows it.
+
+mod add;
+mod catalog;
+mod present;
+pub mod rules;
+pub mod store;
+
+use app::model::cart::{CartChange, CartView, ItemKind};
+
+pub use add::{add, invalid, Addition};
+use store::CartStore;
+
+use super::{error::BffError, party::Party};
+
+/// Concurrent changes to one cart are retried this often before giving up.
+const ATTEMPTS: usize = 3;
+
+pub async fn remove(
+    carts: &CartStore,
+    party: &Party,
+    kind: ItemKind,
+    id: &str,
+) -> Result<CartChange, BffError> {
+    for _ in 0..ATTEMPTS {
+        let Some(stored) = carts.load(party).await? else {
+            return Ok(empty(String::new()));
+        };
+        let mut cart = stored.cart;
+        let Some(removed) = rules::take(&mut cart, kind, id) else {
+            return Ok(change(&cart, String::new()));
+        };
+        let written = if cart.items.is_empty() {
+            carts.delete(party, Some(stored.version)).await?;
+            true
+        } else {
+            carts.store(party, &cart, Some(stored.version)).await?
+        };
+        if written {
+            return Ok(if cart.items.is_empty() {
+                empty(removed.name)
+            } else {
+                change(&cart, removed.name)
+            });
+        }
+    }
+    Err(invalid(
+        "Your cart was changed at the same time elsewhere. Please try again.",
+        None,
+    ))
+}
+
+pub async fn view(carts: &CartStore, party: &Party) -> Result<Option<CartView>, BffError> {
+    Ok(carts
+        .load(party)
+        .await?
+        .map(|stored| present::cart(&stored.cart)))
+}
+
+fn change(cart: &store::Cart, item: String) -> CartChange {
+    CartChange {
+        count: cart.items.len(),
+        summary: rules::summary(cart.order, &cart.line_number),
+        item,
+    }
+}
+
+fn empty(item: String) -> CartChange {
+    CartChange {
+        count: 0,
+        summary: String::new(),
+        item,
+    }
+}

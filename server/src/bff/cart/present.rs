@@ -1,0 +1,92 @@
+//! The stored cart as the cart page shows it.
+
+use app::model::cart::{CartItem, CartView};
+use mobproc::model::Recurrence;
+use rust_decimal::Decimal;
+
+use super::{rules, store::Cart};
+use crate::bff::{media, money};
+
+pub fn cart(cart: &Cart) -> CartView {
+    let currency = cart
+        .items
+        .iter()
+        .find_map(|i| i.price.as_ref())
+        .map_or("USD", |p| p.currency_code.as_str());
+    let total = |recurrence: Recurrence| {
+        let sum: Decimal = cart
+            .items
+            .iter()
+            .filter_map(|i| i.price.as_ref())
+            .filter(|p| p.recurrence.as_ref() == Some(&recurrence))
+            .map(|p| p.amount)
+            .sum();
+        money::amount(sum, currency)
+    };
+    CartView {
+        service_id: cart.service_id.clone(),
+        order: cart.order,
+        summary: rules::summary(cart.order, &cart.line_number),
+        items: cart
+            .items
+            .iter()
+            .map(|i| CartItem {
+                kind: i.kind,
+                id: i.id.clone(),
+                name: i.name.clone(),
+                vendor: i.vendor.clone(),
+                image: i.image_url.as_deref().map(media::proxied),
+                price: i.price.as_ref().map(money::price),
+            })
+            .collect(),
+        one_time_total: total(Recurrence::OneTime),
+        monthly_total: total(Recurrence::Monthly),
+        blocker: rules::blocker(cart),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bff::cart::store::CartEntry;
+    use app::model::cart::{ItemKind, OrderKind};
+    use mobproc::model::Money;
+
+    fn priced(id: &str, amount: Decimal, recurrence: Recurrence) -> CartEntry {
+        CartEntry {
+            kind: ItemKind::Accessory,
+            id: id.into(),
+            name: id.into(),
+            vendor: Some("Verizon Wireless".into()),
+            image_url: Some("http://127.0.0.1:9//images/a.jpg".into()),
+            price: Some(Money {
+                amount,
+                currency_code: "USD".into(),
+                recurrence: Some(recurrence),
+            }),
+            access_method: None,
+        }
+    }
+
+    #[test]
+    fn totals_add_up_exactly_per_recurrence() {
+        let view = cart(&Cart {
+            service_id: "38382349".into(),
+            order: OrderKind::Accessories,
+            line_number: "203-555-7676".into(),
+            line_access_method: None,
+            items: vec![
+                priced("a", Decimal::new(2249, 2), Recurrence::OneTime),
+                priced("b", Decimal::new(2249, 2), Recurrence::OneTime),
+            ],
+        });
+        assert_eq!(view.one_time_total, "$44.98");
+        assert_eq!(view.monthly_total, "$0.00");
+        assert_eq!(view.summary, "Accessories for 203-555-7676");
+        assert_eq!(view.items[0].price.as_deref(), Some("$22.49 one-time"));
+        assert!(view.items[0]
+            .image
+            .as_deref()
+            .is_some_and(|i| i.starts_with("/media?src=")));
+    }
+}

@@ -1,0 +1,195 @@
+//! One listing of a line's catalog: which calls to MOBPROC, and what the BFF adds.
+//!
+//! - Search (`q`), manufacturer and carrier (`vendor`) go to MOBPROC, which narrows the
+//!   collection itself (the sandbox reads all three; API.md §7 documents `vendor`).
+//! - Without a price range or a sort, the listing pages by MOBPROC's `_meta` links,
+//!   carried in the page URL as tokens ([`page_token`]).
+//! - With a price range or a sort, which MOBPROC does not offer, the BFF walks every page
+//!   of the narrowed collection (by `hrefNext`, up to [`MAX_WALK_PAGES`] pages), keeps and
+//!   orders the items itself and shows them all on one page, since doing it page by page
+//!   would only sort each page. A cut-short walk says so.
+//! - The filter's choices are the manufacturers and carriers of the line's whole
+//!   catalog (walked the same way), so no choice leads to an empty page.
+
+use app::model::catalog::{CatalogFilter, Choice, Pager};
+use mobproc::{client::ErrorKind, model::Listing};
+
+use super::{items::Listed, page_token, present, refine::Refinement};
+use crate::bff::{error::BffError, request::RequestScope, Bff};
+
+/// Items per page when paging by MOBPROC's links.
+const PAGE_SIZE: u32 = 10;
+/// Items per request when walking a whole collection: fewer calls.
+const WALK_PAGE_SIZE: u32 = 100;
+/// A walk stops here; catalogs are far smaller, and a runaway chain of links must end.
+const MAX_WALK_PAGES: usize = 10;
+
+/// Query parameters of a collection call: name and value, `None` left out.
+type Params<'a> = Vec<(&'a str, Option<&'a str>)>;
+
+/// What one listing page shows, before its items are presented.
+pub struct Fetched<T> {
+    pub items: Vec<T>,
+    pub summary: String,
+    pub pager: Pager,
+    pub manufacturers: Vec<Choice>,
+    pub carriers: Vec<Choice>,
+    pub notice: Option<String>,
+}
+
+/// The items of `T`'s collection for the line that `filter` asks for.
+pub async fn fetch<T: Listed>(
+    bff: &Bff,
+    scope: &RequestScope,
+    service_id: &str,
+    filter: &CatalogFilter,
+) -> Result<Fetched<T>, BffError> {
+    let line: Params = vec![("service", Some(service_id))];
+    let mut narrowed = line.clone();
+    narrowed.extend([
+        ("q", filter.q.as_deref()),
+        (
+            "manufacturer",
+            filter
+                .manufacturer
+                .as_deref()
+                .filter(|_| T::BY_MANUFACTURER),
+        ),
+        ("vendor", filter.vendor.as_deref()),
+    ]);
+    let refinement = Refinement::from_filter(filter);
+    let shown = async {
+        if refinement.is_active() {
+            let (items, complete) = walk::<T>(bff, scope, &narrowed).await?;
+            Ok(refined(refinement.apply(items), complete))
+        } else {
+            paged::<T>(bff, scope, &narrowed, filter.page.as_deref()).await
+        }
+    };
+    let (whole, shown) = tokio::try_join!(walk::<T>(bff, scope, &line), shown)?;
+    let (manufacturers, carriers) = present::choices(&whole.0);
+    Ok(Fetched {
+        manufacturers,
+        carriers,
+        ..shown
+    })
+}
+
+/// A walked and refined listing: everything on one page.
+fn refined<T: Listed>(items: Vec<T>, complete: bool) -> Fetched<T> {
+    let notice = (!complete).then(|| {
+        format!(
+            "Only the first {} {} were sorted and filtered by price; search by name or filter by manufacturer or carrier to see the rest.",
+            items.len(),
+            T::MANY
+        )
+    });
+    Fetched {
+        summary: present::summary::<T>(items.len(), None),
+        items,
+        pager: Pager::default(),
+        manufacturers: Vec::new(),
+        carriers: Vec::new(),
+        notice,
+    }
+}
+
+/// One page: the one `token` stands for if it is this listing's, else the first.
+async fn paged<T: Listed>(
+    bff: &Bff,
+    scope: &RequestScope,
+    narrowed: &Params<'_>,
+    token: Option<&str>,
+) -> Result<Fetched<T>, BffError> {
+    let client = bff.client();
+    let href = token.and_then(|t| page_token::href(client.api_base(), &T::PATH, t, narrowed));
+    let listing = match href {
+        Some(href) => {
+            let href = href.as_str();
+            let page = bff
+                .call(scope, |token, context| async move {
+                    client.list_page(&token, &context, href, T::ENVELOPE).await
+                })
+                .await;
+            match page {
+                // A token MOBPROC cannot read (edited by hand) shows the first page.
+                Err(BffError::Mobproc(error))
+                    if matches!(error.kind(), ErrorKind::BadRequest(_)) =>
+                {
+                    tracing::info!(correlation_id = %scope.correlation_id, %error, "page token refused");
+                    first_page::<T>(bff, scope, narrowed).await?
+                }
+                page => page?,
+            }
+        }
+        None => first_page::<T>(bff, scope, narrowed).await?,
+    };
+    let meta = match &listing {
+        Listing::Paged(page) => page.meta.clone(),
+        Listing::Bare(_) => None,
+    };
+    let items = listing.into_items();
+    Ok(Fetched {
+        summary: present::summary::<T>(items.len(), meta.as_ref().and_then(|m| m.total_count)),
+        pager: page_token::pager(meta.as_ref()),
+        items,
+        manufacturers: Vec::new(),
+        carriers: Vec::new(),
+        notice: None,
+    })
+}
+
+async fn first_page<T: Listed>(
+    bff: &Bff,
+    scope: &RequestScope,
+    narrowed: &Params<'_>,
+) -> Result<Listing<T>, BffError> {
+    let client = bff.client();
+    let limit = PAGE_SIZE.to_string();
+    let mut query = narrowed.clone();
+    query.push(("limit", Some(&limit)));
+    let query = &query;
+    bff.call(scope, |token, context| async move {
+        client
+            .list(&token, &context, &T::PATH, query, T::ENVELOPE)
+            .await
+    })
+    .await
+}
+
+/// Every item of the collection, by `hrefNext`; `false` when the walk was cut short.
+pub async fn walk<T: Listed>(
+    bff: &Bff,
+    scope: &RequestScope,
+    params: &Params<'_>,
+) -> Result<(Vec<T>, bool), BffError> {
+    let client = bff.client();
+    let limit = WALK_PAGE_SIZE.to_string();
+    let mut query = params.clone();
+    query.push(("limit", Some(&limit)));
+    let query = &query;
+    let mut listing: Listing<T> = bff
+        .call(scope, |token, context| async move {
+            client
+                .list(&token, &context, &T::PATH, query, T::ENVELOPE)
+                .await
+        })
+        .await?;
+    let mut items = Vec::new();
+    for _ in 1..MAX_WALK_PAGES {
+        let next = listing.next_href().map(str::to_owned);
+        items.extend(listing.into_items());
+        let Some(href) = next else {
+            return Ok((items, true));
+        };
+        let href = href.as_str();
+        listing = bff
+            .call(scope, |token, context| async move {
+                client.list_page(&token, &context, href, T::ENVELOPE).await
+            })
+            .await?;
+    }
+    let complete = listing.next_href().is_none();
+    items.extend(listing.into_items());
+    Ok((items, complete))
+}

@@ -1,0 +1,252 @@
+//! MOBPROC's priced confirmation as the person checks it: items, plan, totals,
+//! ship-to and properties with their labels, whose order it is and who places it.
+
+use app::model::checkout::{
+    ConfirmationView, ConfirmedFeature, ConfirmedItem, ConfirmedPlan, ConfirmedShipTo,
+    LabelledValue,
+};
+use mobproc::model::{
+    Employee, Feature, Money, OrderConfirmation, PropertyGroup, PropertyType, PropertyValue,
+    Recurrence, Vendor,
+};
+use rust_decimal::Decimal;
+
+use super::form::full_name;
+use crate::bff::{
+    cart::{rules, store::Cart},
+    media, money, present,
+};
+
+pub fn view(
+    checkout_id: &str,
+    cart: &Cart,
+    confirmation: &OrderConfirmation,
+    definitions: &[PropertyGroup],
+) -> ConfirmationView {
+    let shopping_cart = confirmation.shopping_cart.as_ref();
+    let device = shopping_cart.and_then(|c| c.device.as_ref()).map(|d| {
+        item(
+            &d.name,
+            d.vendor.as_ref(),
+            d.image_url.as_deref(),
+            d.price.as_ref(),
+        )
+    });
+    let accessories = shopping_cart
+        .and_then(|c| c.accessories.as_ref())
+        .into_iter()
+        .flatten()
+        .map(|a| {
+            item(
+                &a.name,
+                a.vendor.as_ref(),
+                a.image_url.as_deref(),
+                a.price.as_ref(),
+            )
+        });
+    let plan = shopping_cart
+        .and_then(|c| c.plan.as_ref())
+        .map(|p| ConfirmedPlan {
+            name: p.name.clone(),
+            vendor: p.vendor.as_ref().and_then(|v| v.name.clone()),
+            price: p.price.as_ref().map(money::price),
+            included: features(p.included_features.as_deref()),
+            optional: features(p.optional_features.as_deref()),
+        });
+    let costs = confirmation.cost_summary.as_deref().unwrap_or_default();
+    ConfirmationView {
+        checkout_id: checkout_id.to_owned(),
+        summary: rules::summary(cart.order, &cart.line_number),
+        line: confirmation
+            .service
+            .as_ref()
+            .and_then(|s| s.service_number.as_deref())
+            .map(present::phone_number),
+        items: device.into_iter().chain(accessories).collect(),
+        plan,
+        one_time_total: total(costs, &Recurrence::OneTime),
+        monthly_total: total(costs, &Recurrence::Monthly),
+        ship_to: confirmation.ship_to.as_ref().map(|s| ConfirmedShipTo {
+            name: s.name.clone().unwrap_or_default(),
+            country: s.region.as_ref().and_then(|r| r.name.clone()),
+            address: s
+                .address
+                .iter()
+                .map(|line| LabelledValue {
+                    label: line.label.clone().unwrap_or_else(|| line.id.clone()),
+                    value: line.value.clone(),
+                })
+                .collect(),
+            expedite: s.expedite == Some(true),
+        }),
+        properties: confirmation
+            .properties
+            .iter()
+            .flatten()
+            .flat_map(|g| &g.fields)
+            .map(|value| property(value, definitions))
+            .collect(),
+        account_holder: confirmation.account_holder.as_ref().map(person),
+        requested_by: confirmation.requested_by.as_ref().map(person),
+        order_id: None,
+    }
+}
+
+fn item(
+    name: &str,
+    vendor: Option<&Vendor>,
+    image_url: Option<&str>,
+    price: Option<&Money>,
+) -> ConfirmedItem {
+    ConfirmedItem {
+        name: name.to_owned(),
+        vendor: vendor.and_then(|v| v.name.clone()),
+        image: image_url.map(media::proxied),
+        price: price.map(money::price),
+    }
+}
+
+fn features(features: Option<&[Feature]>) -> Vec<ConfirmedFeature> {
+    features
+        .unwrap_or_default()
+        .iter()
+        .map(|f| ConfirmedFeature {
+            description: f
+                .description
+                .clone()
+                .or_else(|| f.id.clone())
+                .unwrap_or_default(),
+            price: f.price.as_ref().map(money::price),
+        })
+        .collect()
+}
+
+/// The cost summary's total for `recurrence`; none listed is nothing to pay.
+fn total(costs: &[Money], recurrence: &Recurrence) -> String {
+    let currency = costs.first().map_or("USD", |m| m.currency_code.as_str());
+    match costs
+        .iter()
+        .find(|m| m.recurrence.as_ref() == Some(recurrence))
+    {
+        Some(money) => money::amount(money.amount, &money.currency_code),
+        None => money::amount(Decimal::ZERO, currency),
+    }
+}
+
+/// MOBPROC's label, else the definition's; a choice by its option's label.
+fn property(value: &PropertyValue, definitions: &[PropertyGroup]) -> LabelledValue {
+    let definition = definitions
+        .iter()
+        .flat_map(|g| &g.fields)
+        .find(|d| d.id == value.id);
+    let label = value
+        .label
+        .clone()
+        .or_else(|| definition.and_then(|d| d.label.clone()))
+        .unwrap_or_else(|| value.id.clone());
+    let text = match (&value.property_type, &value.choice) {
+        (PropertyType::Choice, Some(choice)) => {
+            let picked = definition
+                .and_then(|d| d.choices.as_ref())
+                .and_then(|choices| choices.iter().find(|c| c.id == choice.id))
+                .and_then(|c| c.label.clone())
+                .unwrap_or_else(|| choice.id.clone());
+            match &choice.other_text {
+                Some(other) => format!("{picked}: {other}"),
+                None => picked,
+            }
+        }
+        _ => value
+            .text
+            .clone()
+            .or_else(|| value.date.clone())
+            .unwrap_or_default(),
+    };
+    LabelledValue { label, value: text }
+}
+
+/// `Peter Edwards (peter.edwards@acme.com)`.
+fn person(employee: &Employee) -> String {
+    let name = full_name(employee);
+    match (&employee.email, name.is_empty()) {
+        (Some(email), false) => format!("{name} ({email})"),
+        (Some(email), true) => email.clone(),
+        (None, false) => name,
+        (None, true) => employee.id.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::model::cart::OrderKind;
+    use mobproc::model::ConfirmationResponse;
+    use std::path::Path;
+
+    fn documented(name: &str) -> OrderConfirmation {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/mobproc/examples/orders")
+            .join(name)
+            .join("confirmation.json");
+        let response: ConfirmationResponse =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        response.order_confirmation.unwrap()
+    }
+
+    fn cart(order: OrderKind) -> Cart {
+        Cart {
+            service_id: "38382349".into(),
+            order,
+            line_number: "203-555-7676".into(),
+            line_access_method: None,
+            items: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_accessories_confirmation_reads_like_the_tutorial() {
+        let view = view(
+            "c1",
+            &cart(OrderKind::Accessories),
+            &documented("order_accessories"),
+            &[],
+        );
+        assert_eq!(view.one_time_total, "$44.98");
+        assert_eq!(view.monthly_total, "$0.00");
+        assert_eq!(view.items.len(), 2);
+        assert_eq!(view.items[0].price.as_deref(), Some("$22.49 one-time"));
+        assert_eq!(view.items[1].vendor.as_deref(), Some("Verizon Wireless"));
+        assert_eq!(view.line.as_deref(), Some("203-555-7676"));
+        let ship_to = view.ship_to.unwrap();
+        assert_eq!(ship_to.address[3].label, "Zip Code");
+        assert!(ship_to.expedite);
+        assert_eq!(view.properties[0].label, "Contact Phone Number");
+        assert_eq!(
+            view.account_holder.as_deref(),
+            Some("Peter Edwards (peter.edwards@acme.com)")
+        );
+    }
+
+    #[test]
+    fn the_upgrade_confirmation_shows_the_plan_and_the_reason_by_label() {
+        let definitions: Vec<PropertyGroup> = serde_json::from_value(serde_json::json!([{
+            "groupId": "MISCELLANEOUS",
+            "fields": [{"id": "Reason", "label": "Reason", "type": "CHOICE",
+                        "choices": [{"id": "21", "label": "Eligible for upgrade", "isOther": false}]}]
+        }]))
+        .unwrap();
+        let view = view(
+            "c1",
+            &cart(OrderKind::Upgrade),
+            &documented("upgrade"),
+            &definitions,
+        );
+        assert_eq!(view.one_time_total, "$199.99");
+        assert_eq!(view.monthly_total, "$558.67");
+        let plan = view.plan.unwrap();
+        assert_eq!(plan.optional.len(), 2);
+        assert_eq!(plan.optional[0].price.as_deref(), Some("$300.00 / month"));
+        assert_eq!(view.properties[2].label, "Reason");
+        assert_eq!(view.properties[2].value, "Eligible for upgrade");
+    }
+}

@@ -1,0 +1,143 @@
+//! The checkout form, built from MOBPROC's definitions in their order, filled with
+//! what was typed last or else the defaults.
+
+use app::model::checkout::{
+    AddressInput, CheckoutForm, CheckoutView, ChoiceOption, PropertyInput, PropertyKind,
+    SelectOption, ShipToInput,
+};
+use mobproc::model::{Employee, PropertyDefinition, PropertyType, Validation};
+
+use super::{definitions::Definitions, draft::Draft};
+use crate::bff::cart::{rules, store::Cart};
+
+pub fn view(cart: &Cart, definitions: &Definitions, draft: Option<&Draft>) -> CheckoutView {
+    let typed = draft.map(|d| &d.form);
+    // Properties differ per order; what was typed for another one does not apply.
+    let typed_properties =
+        draft.filter(|d| d.service_id == cart.service_id && d.order == cart.order);
+    let properties = definitions
+        .groups
+        .iter()
+        .flat_map(|g| &g.fields)
+        .map(|definition| {
+            let typed = typed_properties.map(|d| &d.form);
+            property(definition, typed, &definitions.actor, cart)
+        })
+        .collect();
+    let ship_to = ShipToInput {
+        name: typed
+            .map(|f| f.name.clone())
+            .unwrap_or_else(|| full_name(&definitions.actor)),
+        region_id: definitions.region_id.clone(),
+        countries: definitions
+            .countries
+            .iter()
+            .map(|c| SelectOption {
+                value: c.id.clone(),
+                label: c.name.clone().unwrap_or_else(|| c.id.clone()),
+            })
+            .collect(),
+        address: definitions
+            .address
+            .iter()
+            .map(|component| AddressInput {
+                id: component.id.clone(),
+                label: component
+                    .label
+                    .clone()
+                    .unwrap_or_else(|| component.id.clone()),
+                required: component.validation == Some(Validation::Required),
+                min_length: component.min_length,
+                max_length: component.max_length,
+                pattern: component.reg_ex.clone(),
+                hint: component.pattern.clone(),
+                options: component
+                    .options
+                    .iter()
+                    .flatten()
+                    .map(|o| SelectOption {
+                        value: o.value.clone(),
+                        label: o.label.clone(),
+                    })
+                    .collect(),
+                value: typed
+                    .and_then(|f| f.address.get(&component.id).cloned())
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        expedite: typed.is_some_and(|f| f.expedite.is_some()),
+    };
+    CheckoutView {
+        summary: rules::summary(cart.order, &cart.line_number),
+        properties,
+        ship_to,
+    }
+}
+
+pub fn full_name(person: &Employee) -> String {
+    [person.first_name.as_deref(), person.last_name.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn property(
+    definition: &PropertyDefinition,
+    typed: Option<&CheckoutForm>,
+    actor: &Employee,
+    cart: &Cart,
+) -> PropertyInput {
+    let kind = match definition.property_type {
+        PropertyType::Date => PropertyKind::Date,
+        PropertyType::Choice => PropertyKind::Choice,
+        _ => PropertyKind::Text,
+    };
+    let value = match typed {
+        Some(form) => form
+            .properties
+            .get(&definition.id)
+            .cloned()
+            .unwrap_or_default(),
+        None => default_value(definition, actor, cart),
+    };
+    PropertyInput {
+        id: definition.id.clone(),
+        label: definition
+            .label
+            .clone()
+            .unwrap_or_else(|| definition.id.clone()),
+        kind,
+        required: definition.validation == Some(Validation::Required),
+        min_length: definition.min_length.filter(|&m| m > 0),
+        max_length: definition.max_length,
+        pattern: definition.reg_ex.clone(),
+        hint: definition.pattern.clone(),
+        choices: definition
+            .choices
+            .iter()
+            .flatten()
+            .map(|c| ChoiceOption {
+                id: c.id.clone(),
+                label: c.label.clone().unwrap_or_else(|| c.id.clone()),
+                is_other: c.is_other == Some(true),
+            })
+            .collect(),
+        value,
+        other_text: typed
+            .and_then(|f| f.other.get(&definition.id).cloned())
+            .unwrap_or_default(),
+    }
+}
+
+/// MOBPROC's default, else what the profile and the line say.
+fn default_value(definition: &PropertyDefinition, actor: &Employee, cart: &Cart) -> String {
+    if let Some(text) = &definition.text {
+        return text.clone();
+    }
+    match definition.id.as_str() {
+        "CONTACT_NUMBER" => actor.office_phone.clone().unwrap_or_default(),
+        "SERVICE_NUMBER" => cart.line_number.replace('-', ""),
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,239 @@
+//! The `checkouts` table: each confirmed order exactly as MOBPROC confirmed it, kept
+//! server-side (the browser only ever holds its random id), and the state that makes
+//! its submission happen at most once:
+//!
+//! `confirmed` → `submitting` → `submitted` (with the order id), or back to
+//! `confirmed` when MOBPROC surely placed nothing; `submitting` → `unknown` when the
+//! answer was lost; `unknown` → `checking` (looking for it by its
+//! `externalOrderNumber`) → `submitted` or `confirmed`. Every step is one conditional
+//! `UPDATE`, so of concurrent requests exactly one takes it.
+
+use app::model::checkout::ConfirmationView;
+use mobproc::model::OrderRequestBody;
+use serde::{Deserialize, Serialize};
+use tower_sessions_sqlx_store::sqlx;
+
+use crate::bff::{error::BffError, party::Party};
+use crate::database::{now, on_pool, Database};
+
+pub const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS checkouts (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    external_order_number TEXT NOT NULL UNIQUE,
+    cart_version BIGINT NOT NULL,
+    request TEXT NOT NULL,
+    confirmation TEXT NOT NULL,
+    state TEXT NOT NULL,
+    order_id TEXT,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+)";
+
+/// Where a checkout's submission stands; stored by its serde name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    /// Confirmed by MOBPROC; may be submitted.
+    Confirmed,
+    /// One request is submitting it now.
+    Submitting,
+    /// MOBPROC placed it.
+    Submitted,
+    /// The submission's answer was lost: it may or may not have been placed.
+    Unknown,
+    /// One request is looking for it among the actor's orders.
+    Checking,
+}
+
+impl State {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Submitting => "submitting",
+            Self::Submitted => "submitted",
+            Self::Unknown => "unknown",
+            Self::Checking => "checking",
+        }
+    }
+}
+
+/// One confirmed order.
+#[derive(Debug, Clone)]
+pub struct Checkout {
+    pub id: String,
+    pub external_order_number: String,
+    /// The cart's version when confirmed: only that cart is emptied once placed.
+    pub cart_version: i64,
+    pub request: OrderRequestBody,
+    pub confirmation: ConfirmationView,
+    pub state: State,
+    pub order_id: Option<String>,
+    /// Seconds since the Unix epoch of the last state change.
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct CheckoutStore {
+    database: Database,
+}
+
+type Row = (
+    String,
+    String,
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    i64,
+);
+
+impl CheckoutStore {
+    pub fn new(database: Database) -> Self {
+        Self { database }
+    }
+
+    /// Keeps a new confirmation. The party's earlier ones that were never submitted
+    /// are dropped, so two tabs cannot place two versions of one cart.
+    pub async fn insert(&self, party: &Party, checkout: &Checkout) -> Result<(), BffError> {
+        let request = serde_json::to_string(&checkout.request)?;
+        let confirmation = serde_json::to_string(&checkout.confirmation)?;
+        let time = now();
+        on_pool!(&self.database, |pool| {
+            let mut transaction = pool.begin().await?;
+            sqlx::query(
+                "DELETE FROM checkouts WHERE user_id = $1 AND actor_id = $2 AND state = $3",
+            )
+            .bind(&party.user_id)
+            .bind(&party.actor_id)
+            .bind(State::Confirmed.as_str())
+            .execute(&mut *transaction)
+            .await?;
+            sqlx::query(
+                "INSERT INTO checkouts (id, user_id, actor_id, external_order_number,
+                     cart_version, request, confirmation, state, order_id, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, $9, $9)",
+            )
+            .bind(&checkout.id)
+            .bind(&party.user_id)
+            .bind(&party.actor_id)
+            .bind(&checkout.external_order_number)
+            .bind(checkout.cart_version)
+            .bind(&request)
+            .bind(&confirmation)
+            .bind(checkout.state.as_str())
+            .bind(time)
+            .execute(&mut *transaction)
+            .await?;
+            transaction.commit().await
+        })?;
+        Ok(())
+    }
+
+    /// The party's checkout `id`; another party's reads as none.
+    pub async fn get(&self, party: &Party, id: &str) -> Result<Option<Checkout>, BffError> {
+        let row: Option<Row> = on_pool!(&self.database, |pool| {
+            sqlx::query_as(
+                "SELECT id, external_order_number, cart_version, request, confirmation, state,
+                        order_id, updated_at
+                 FROM checkouts WHERE id = $1 AND user_id = $2 AND actor_id = $3",
+            )
+            .bind(id)
+            .bind(&party.user_id)
+            .bind(&party.actor_id)
+            .fetch_optional(pool)
+            .await
+        })?;
+        let Some((id, external, cart_version, request, confirmation, state, order_id, updated)) =
+            row
+        else {
+            return Ok(None);
+        };
+        let state = serde_json::from_value(serde_json::Value::String(state))?;
+        Ok(Some(Checkout {
+            id,
+            external_order_number: external,
+            cart_version,
+            request: serde_json::from_str(&request)?,
+            confirmation: serde_json::from_str(&confirmation)?,
+            state,
+            order_id,
+            updated_at: updated,
+        }))
+    }
+
+    /// Moves `id` from `from` to `to`; `false` when it was not in `from` (another
+    /// request moved it first).
+    pub async fn transition(&self, id: &str, from: State, to: State) -> Result<bool, BffError> {
+        self.update(id, from, to, None, None).await
+    }
+
+    /// As [`Self::transition`], only when the last change is older than `before`:
+    /// takes over from a request that died mid-way.
+    pub async fn transition_stale(
+        &self,
+        id: &str,
+        from: State,
+        to: State,
+        before: i64,
+    ) -> Result<bool, BffError> {
+        self.update(id, from, to, None, Some(before)).await
+    }
+
+    /// Records the placed order, moving `id` from `from` to `submitted`.
+    pub async fn record_order(
+        &self,
+        id: &str,
+        from: State,
+        order_id: &str,
+    ) -> Result<bool, BffError> {
+        self.update(id, from, State::Submitted, Some(order_id), None)
+            .await
+    }
+
+    async fn update(
+        &self,
+        id: &str,
+        from: State,
+        to: State,
+        order_id: Option<&str>,
+        before: Option<i64>,
+    ) -> Result<bool, BffError> {
+        let done = on_pool!(&self.database, |pool| {
+            sqlx::query(
+                "UPDATE checkouts SET state = $1, order_id = COALESCE($2, order_id), updated_at = $3
+                 WHERE id = $4 AND state = $5 AND ($6 IS NULL OR updated_at < $6)",
+            )
+            .bind(to.as_str())
+            .bind(order_id)
+            .bind(now())
+            .bind(id)
+            .bind(from.as_str())
+            .bind(before)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        Ok(done == 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn states_are_stored_by_their_serde_names() {
+        for state in [
+            State::Confirmed,
+            State::Submitting,
+            State::Submitted,
+            State::Unknown,
+            State::Checking,
+        ] {
+            let stored = serde_json::Value::String(state.as_str().to_owned());
+            assert_eq!(serde_json::from_value::<State>(stored).unwrap(), state);
+        }
+    }
+}

@@ -1,0 +1,396 @@
+//! Checks the checkout form against MOBPROC's definitions before anything is sent,
+//! every problem beside its field (keys as MOBPROC names them, e.g.
+//! `shipTo.address.POSTAL_CODE`), and turns it into the order's properties and ship-to.
+
+use app::{error::FieldError, model::checkout::CheckoutForm};
+use mobproc::model::{
+    AddressLine, PropertyDefinition, PropertyType, PropertyValue, PropertyValueGroup, ShipTo,
+    Validation,
+};
+use regex::Regex;
+
+use super::definitions::Definitions;
+
+/// The checked parts of the order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    pub properties: Vec<PropertyValueGroup>,
+    pub ship_to: ShipTo,
+}
+
+pub fn check(form: &CheckoutForm, definitions: &Definitions) -> Result<Checked, Vec<FieldError>> {
+    let mut problems = Vec::new();
+    let mut properties = Vec::new();
+    for group in &definitions.groups {
+        let fields: Vec<PropertyValue> = group
+            .fields
+            .iter()
+            .filter_map(|definition| property(definition, form, &mut problems))
+            .collect();
+        if !fields.is_empty() {
+            properties.push(PropertyValueGroup {
+                group_id: group.group_id.clone(),
+                fields,
+            });
+        }
+    }
+    let ship_to = ship_to(form, definitions, &mut problems);
+    if problems.is_empty() {
+        Ok(Checked {
+            properties,
+            ship_to,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+fn property(
+    definition: &PropertyDefinition,
+    form: &CheckoutForm,
+    problems: &mut Vec<FieldError>,
+) -> Option<PropertyValue> {
+    let key = format!("properties.{}", definition.id);
+    let label = definition.label.as_deref().unwrap_or(&definition.id);
+    let value = form
+        .properties
+        .get(&definition.id)
+        .map(|v| v.trim())
+        .unwrap_or_default();
+    if value.is_empty() {
+        if definition.validation == Some(Validation::Required) {
+            problems.push(problem(&key, format!("{label} is required.")));
+        }
+        return None;
+    }
+    match definition.property_type {
+        PropertyType::Choice => {
+            let choices = definition.choices.as_deref().unwrap_or_default();
+            let Some(choice) = choices.iter().find(|c| c.id == value) else {
+                problems.push(problem(
+                    &key,
+                    format!("Choose one of the listed {label} options."),
+                ));
+                return None;
+            };
+            if choice.is_other != Some(true) {
+                return Some(PropertyValue::choice(&definition.id, value, None));
+            }
+            let other = form
+                .other
+                .get(&definition.id)
+                .map(|t| t.trim())
+                .unwrap_or_default();
+            if other.is_empty() {
+                let picked = choice.label.as_deref().unwrap_or("Other");
+                problems.push(problem(
+                    &format!("{key}.otherText"),
+                    format!("{label}: say what \u{201c}{picked}\u{201d} is."),
+                ));
+                return None;
+            }
+            Some(PropertyValue::choice(
+                &definition.id,
+                value,
+                Some(other.to_owned()),
+            ))
+        }
+        PropertyType::Date => {
+            let format = time::macros::format_description!("[year]-[month]-[day]");
+            if time::Date::parse(value, &format).is_err() {
+                let hint = definition.pattern.as_deref().unwrap_or("YYYY-MM-DD");
+                problems.push(problem(
+                    &key,
+                    format!("{label} must be a date like {hint}."),
+                ));
+                return None;
+            }
+            Some(PropertyValue::date(&definition.id, value))
+        }
+        _ => match text_problem(
+            value,
+            definition.min_length,
+            definition.max_length,
+            definition.reg_ex.as_deref(),
+            definition.pattern.as_deref(),
+        ) {
+            Some(message) => {
+                problems.push(problem(&key, format!("{label} {message}")));
+                None
+            }
+            None => Some(PropertyValue::text(&definition.id, value)),
+        },
+    }
+}
+
+fn ship_to(
+    form: &CheckoutForm,
+    definitions: &Definitions,
+    problems: &mut Vec<FieldError>,
+) -> ShipTo {
+    let name = form.name.trim();
+    if name.is_empty() {
+        problems.push(problem(
+            "shipTo.name",
+            "Enter the name of the person who receives the parcel.".into(),
+        ));
+    }
+    if !definitions.countries.iter().any(|c| c.id == form.region_id) {
+        problems.push(problem("shipTo.regionId", "Choose a country.".into()));
+    }
+    let mut address = Vec::new();
+    for component in &definitions.address {
+        let key = format!("shipTo.address.{}", component.id);
+        let label = component.label.as_deref().unwrap_or(&component.id);
+        let value = form
+            .address
+            .get(&component.id)
+            .map(|v| v.trim())
+            .unwrap_or_default();
+        if value.is_empty() {
+            if component.validation == Some(Validation::Required) {
+                problems.push(problem(&key, format!("{label} is required.")));
+            }
+            continue;
+        }
+        let options = component.options.as_deref().unwrap_or_default();
+        let message = if !options.is_empty()
+            && !options.iter().any(|o| o.value.eq_ignore_ascii_case(value))
+        {
+            Some(format!("Choose a {} from the list.", label.to_lowercase()))
+        } else {
+            text_problem(
+                value,
+                component.min_length,
+                component.max_length,
+                component.reg_ex.as_deref(),
+                component.pattern.as_deref(),
+            )
+            .map(|message| format!("{label} {message}"))
+        };
+        match message {
+            Some(message) => problems.push(problem(&key, message)),
+            None => address.push(AddressLine {
+                id: component.id.clone(),
+                label: None,
+                value: value.to_owned(),
+            }),
+        }
+    }
+    ShipTo {
+        name: Some(name.to_owned()),
+        region_id: Some(form.region_id.clone()),
+        region: None,
+        address,
+        expedite: Some(form.expedite.is_some()),
+    }
+}
+
+/// Why `text` breaks its length or `regEx` rule, if it does.
+fn text_problem(
+    text: &str,
+    min: Option<u32>,
+    max: Option<u32>,
+    reg_ex: Option<&str>,
+    hint: Option<&str>,
+) -> Option<String> {
+    let length = u32::try_from(text.chars().count()).unwrap_or(u32::MAX);
+    if let Some(min) = min.filter(|&m| length < m) {
+        return Some(format!("must be at least {min} characters long."));
+    }
+    if let Some(max) = max.filter(|&m| length > m) {
+        return Some(format!("must be at most {max} characters long."));
+    }
+    match reg_ex {
+        Some(rule) if !matches_whole(rule, text) => Some(match hint {
+            Some(hint) => format!("must look like {hint}."),
+            None => "is not in the expected format.".to_owned(),
+        }),
+        _ => None,
+    }
+}
+
+/// Whether all of `text` matches `rule`. A rule that does not compile checks nothing:
+/// MOBPROC checks again at confirmation.
+fn matches_whole(rule: &str, text: &str) -> bool {
+    match Regex::new(&format!("^(?:{rule})$")) {
+        Ok(re) => re.is_match(text),
+        Err(error) => {
+            tracing::warn!(%rule, %error, "a MOBPROC regEx does not compile");
+            true
+        }
+    }
+}
+
+fn problem(field: &str, message: String) -> FieldError {
+    FieldError {
+        field: field.to_owned(),
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mobproc::model::{AddressComponent, PropertyChoice, PropertyGroup, Region};
+
+    fn definitions() -> Definitions {
+        let groups: Vec<PropertyGroup> = serde_json::from_value(serde_json::json!([{
+            "groupId": "MISCELLANEOUS",
+            "fields": [
+                {"id": "CONTACT_NUMBER", "label": "Contact Phone Number", "type": "TEXT",
+                 "validation": "REQUIRED", "minLength": 0, "maxLength": 20},
+                {"id": "ADDITIONAL_INSTRUCTIONS", "label": "Additional Instructions",
+                 "type": "TEXT", "validation": "OPTIONAL", "maxLength": 4000},
+                {"id": "WHEN", "label": "When", "type": "DATE", "validation": "OPTIONAL",
+                 "pattern": "YYYY-MM-DD"},
+            ]
+        }]))
+        .unwrap();
+        let mut groups = groups;
+        groups[0].fields.push(PropertyDefinition {
+            id: "Reason".into(),
+            label: Some("Reason".into()),
+            property_type: PropertyType::Choice,
+            validation: Some(Validation::Required),
+            min_length: None,
+            max_length: None,
+            pattern: None,
+            reg_ex: None,
+            text: None,
+            choices: Some(vec![
+                PropertyChoice {
+                    id: "21".into(),
+                    label: Some("Eligible for upgrade".into()),
+                    is_other: Some(false),
+                },
+                PropertyChoice {
+                    id: "7".into(),
+                    label: Some("Other".into()),
+                    is_other: Some(true),
+                },
+            ]),
+        });
+        let address: Vec<AddressComponent> = serde_json::from_value(serde_json::json!([
+            {"id": "LINE_1", "label": "Line 1", "minLength": 1, "maxLength": 100, "validation": "REQUIRED"},
+            {"id": "LINE_2", "label": "Line 2", "validation": "OPTIONAL"},
+            {"id": "CITY", "label": "City", "validation": "REQUIRED"},
+            {"id": "STATE", "label": "State", "validation": "REQUIRED",
+             "options": [{"label": "Connecticut", "value": "CT"}]},
+            {"id": "POSTAL_CODE", "label": "Postal Code", "minLength": 4, "maxLength": 10,
+             "validation": "REQUIRED", "pattern": "[99999] or [99999-9999]",
+             "regEx": "[0-9]{4,5}(-[0-9]{4})?"},
+        ]))
+        .unwrap();
+        Definitions {
+            groups,
+            countries: vec![Region {
+                meta: None,
+                id: "70144640".into(),
+                name: Some("United States".into()),
+                abbreviation: Some("US".into()),
+                region_type: None,
+                parent_id: None,
+                country_code: None,
+                currency: None,
+                address_format: None,
+                postal_code_pattern: None,
+                postal_code_reg_ex: None,
+            }],
+            region_id: "70144640".into(),
+            address,
+            actor: serde_json::from_value(serde_json::json!({"id": "28673732"})).unwrap(),
+        }
+    }
+
+    fn form() -> CheckoutForm {
+        let pairs = |items: &[(&str, &str)]| {
+            items
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect()
+        };
+        CheckoutForm {
+            properties: pairs(&[
+                ("CONTACT_NUMBER", "2035559999"),
+                ("ADDITIONAL_INSTRUCTIONS", " "),
+                ("Reason", "21"),
+            ]),
+            other: pairs(&[]),
+            name: "Peter Edwards".into(),
+            region_id: "70144640".into(),
+            address: pairs(&[
+                ("LINE_1", "35 Executive Blvd"),
+                ("LINE_2", ""),
+                ("CITY", "Orange"),
+                ("STATE", "CT"),
+                ("POSTAL_CODE", "06477"),
+            ]),
+            expedite: Some("on".into()),
+        }
+    }
+
+    fn fields(errors: &[FieldError]) -> Vec<&str> {
+        errors.iter().map(|e| e.field.as_str()).collect()
+    }
+
+    #[test]
+    fn a_good_form_becomes_the_documented_shapes() {
+        let checked = check(&form(), &definitions()).unwrap();
+        assert_eq!(
+            serde_json::to_value(&checked.properties).unwrap(),
+            serde_json::json!([{"groupId": "MISCELLANEOUS", "fields": [
+                {"id": "CONTACT_NUMBER", "type": "TEXT", "text": "2035559999"},
+                {"id": "Reason", "type": "CHOICE", "choice": {"id": "21"}},
+            ]}])
+        );
+        assert_eq!(
+            serde_json::to_value(&checked.ship_to).unwrap(),
+            serde_json::json!({"name": "Peter Edwards", "regionId": "70144640", "address": [
+                {"id": "LINE_1", "value": "35 Executive Blvd"},
+                {"id": "CITY", "value": "Orange"},
+                {"id": "STATE", "value": "CT"},
+                {"id": "POSTAL_CODE", "value": "06477"},
+            ], "expedite": true})
+        );
+    }
+
+    #[test]
+    fn every_problem_is_named_by_its_field() {
+        let mut form = form();
+        form.properties.remove("CONTACT_NUMBER");
+        form.properties.insert("WHEN".into(), "28/12/2016".into());
+        form.address.insert("POSTAL_CODE".into(), "ABCDE".into());
+        form.address.insert("STATE".into(), "ZZ".into());
+        form.name = " ".into();
+        let errors = check(&form, &definitions()).unwrap_err();
+        assert_eq!(
+            fields(&errors),
+            [
+                "properties.CONTACT_NUMBER",
+                "properties.WHEN",
+                "shipTo.name",
+                "shipTo.address.STATE",
+                "shipTo.address.POSTAL_CODE"
+            ]
+        );
+        assert_eq!(
+            errors[4].message,
+            "Postal Code must look like [99999] or [99999-9999]."
+        );
+    }
+
+    #[test]
+    fn an_other_choice_needs_its_text() {
+        let mut form = form();
+        form.properties.insert("Reason".into(), "7".into());
+        let errors = check(&form, &definitions()).unwrap_err();
+        assert_eq!(fields(&errors), ["properties.Reason.otherText"]);
+        form.other.insert("Reason".into(), "New role".into());
+        let checked = check(&form, &definitions()).unwrap();
+        assert_eq!(
+            checked.properties[0].fields[1],
+            PropertyValue::choice("Reason", "7", Some("New role".into()))
+        );
+    }
+}
