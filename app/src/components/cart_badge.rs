@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::server_fns::cart::cart_count;
+use crate::{error::AppError, server_fns::cart::cart_count};
 
 /// Bumped whenever the cart changes without a page load.
 #[derive(Debug, Clone, Copy)]
@@ -23,11 +23,13 @@ pub fn cart_changed() {
     }
 }
 
-#[component]
-pub fn CartBadge() -> impl IntoView {
+/// The count the badge shows, reloaded on navigation and on [`cart_changed`]. Create
+/// it outside any `<Suspense>`: a resource created inside a suspended view makes
+/// server rendering wait for it forever (leptos-rs/leptos#4866).
+pub fn cart_count_resource() -> Resource<Result<usize, AppError>> {
     let location = use_location();
     let updates = use_context::<CartUpdates>().map(|CartUpdates(u)| u);
-    let count = Resource::new(
+    Resource::new(
         move || {
             (
                 location.pathname.get(),
@@ -35,7 +37,11 @@ pub fn CartBadge() -> impl IntoView {
             )
         },
         |_| cart_count(),
-    );
+    )
+}
+
+#[component]
+pub fn CartBadge(count: Resource<Result<usize, AppError>>) -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <a class="cart-link" href="/cart">"Cart"</a> }>
             {move || Suspend::new(async move {
