@@ -4,7 +4,12 @@
 // Each test crate compiles this module and uses only part of it.
 #![allow(dead_code)]
 
-use std::{net::SocketAddr, path::Path, time::Duration};
+use std::{
+    net::SocketAddr,
+    path::Path,
+    sync::{Mutex, MutexGuard, PoisonError},
+    time::Duration,
+};
 
 use leptos::prelude::LeptosOptions;
 use mobproc::client::{ClientConfig, MobprocClient};
@@ -16,11 +21,18 @@ use tokio::{net::TcpListener, task::JoinHandle};
 
 pub mod ordering;
 
+/// One storefront app per test process at a time. Several Leptos apps rendering
+/// concurrently in one process, each on its own test runtime, now and then leave a
+/// server-rendered response pending forever (never seen with one app per process,
+/// as in production and in the Playwright runs); so the tests of a binary take turns.
+static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::new(());
+
 pub struct Harness {
     pub base: String,
     pub sandbox: RunningSandbox,
     server: JoinHandle<()>,
     _data: TempDir,
+    _turn: MutexGuard<'static, ()>,
 }
 
 impl Drop for Harness {
@@ -41,6 +53,10 @@ pub async fn start_with(sandbox_config: sandbox::Config, secure_cookies: bool) -
         )
         .with_test_writer()
         .try_init();
+    // A failed test poisons the lock; the next one may still run.
+    let turn = ONE_APP_AT_A_TIME
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
     let sandbox = sandbox::spawn(sandbox_config)
         .await
         .expect("sandbox starts");
@@ -51,6 +67,7 @@ pub async fn start_with(sandbox_config: sandbox::Config, secure_cookies: bool) -
         sandbox,
         server,
         _data: data,
+        _turn: turn,
     }
 }
 
