@@ -4,12 +4,7 @@
 // Each test crate compiles this module and uses only part of it.
 #![allow(dead_code)]
 
-use std::{
-    net::SocketAddr,
-    path::Path,
-    sync::{Mutex, MutexGuard, PoisonError},
-    time::Duration,
-};
+use std::{net::SocketAddr, path::Path, time::Duration};
 
 use leptos::prelude::LeptosOptions;
 use mobproc::client::{ClientConfig, MobprocClient};
@@ -25,14 +20,14 @@ pub mod ordering;
 /// concurrently in one process, each on its own test runtime, now and then leave a
 /// server-rendered response pending forever (never seen with one app per process,
 /// as in production and in the Playwright runs); so the tests of a binary take turns.
-static ONE_APP_AT_A_TIME: Mutex<()> = Mutex::new(());
+static ONE_APP_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 pub struct Harness {
     pub base: String,
     pub sandbox: RunningSandbox,
     server: JoinHandle<()>,
     _data: TempDir,
-    _turn: MutexGuard<'static, ()>,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
 }
 
 impl Drop for Harness {
@@ -53,10 +48,7 @@ pub async fn start_with(sandbox_config: sandbox::Config, secure_cookies: bool) -
         )
         .with_test_writer()
         .try_init();
-    // A failed test poisons the lock; the next one may still run.
-    let turn = ONE_APP_AT_A_TIME
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner);
+    let turn = ONE_APP_AT_A_TIME.lock().await;
     let sandbox = sandbox::spawn(sandbox_config)
         .await
         .expect("sandbox starts");
