@@ -41,7 +41,9 @@ async fn a_whole_order_never_shows_a_token_or_the_client_secret() {
             .await,
     );
     for endpoint in ["cart/get", "cart/count"] {
-        let response = harness.call(&browser, endpoint, &[] as &[(&str, &str)]).await;
+        let response = harness
+            .call(&browser, endpoint, &[] as &[(&str, &str)])
+            .await;
         seen.push(format!("{:?}", response.headers()));
         seen.push(response.text().await.unwrap());
     }
