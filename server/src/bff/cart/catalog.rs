@@ -6,6 +6,7 @@ use mobproc::{
     client::{envelope, CatalogQuery},
     model::{Accessory, CatalogDevice, Plan},
 };
+use serde::de::DeserializeOwned;
 
 use super::store::CartEntry;
 use crate::bff::{error::BffError, request::RequestScope, Bff};
@@ -28,17 +29,16 @@ pub async fn entry(
     let query = &query;
     match kind {
         ItemKind::Accessory => {
-            let path = ["catalog", "accessories"];
-            let items: Vec<Accessory> = bff
-                .call(scope, |token, context| async move {
-                    let (path, name) = (&path, envelope::ACCESSORIES);
-                    client.list_all(&token, &context, path, query, name).await
-                })
-                .await?;
-            let item = items
-                .into_iter()
-                .find(|a| a.id == item_id)
-                .ok_or_else(not_offered)?;
+            let item: Accessory = offered(
+                bff,
+                scope,
+                query,
+                ["catalog", "accessories"],
+                envelope::ACCESSORIES,
+                item_id,
+                |a: &Accessory| a.id.as_str(),
+            )
+            .await?;
             Ok(CartEntry {
                 kind,
                 id: item.id,
@@ -50,17 +50,16 @@ pub async fn entry(
             })
         }
         ItemKind::Device => {
-            let path = ["catalog", "devices"];
-            let items: Vec<CatalogDevice> = bff
-                .call(scope, |token, context| async move {
-                    let (path, name) = (&path, envelope::DEVICES);
-                    client.list_all(&token, &context, path, query, name).await
-                })
-                .await?;
-            let item = items
-                .into_iter()
-                .find(|d| d.id == item_id)
-                .ok_or_else(not_offered)?;
+            let item: CatalogDevice = offered(
+                bff,
+                scope,
+                query,
+                ["catalog", "devices"],
+                envelope::DEVICES,
+                item_id,
+                |d: &CatalogDevice| d.id.as_str(),
+            )
+            .await?;
             Ok(CartEntry {
                 kind,
                 id: item.id,
@@ -72,17 +71,16 @@ pub async fn entry(
             })
         }
         ItemKind::Plan => {
-            let path = ["catalog", "plans"];
-            let items: Vec<Plan> = bff
-                .call(scope, |token, context| async move {
-                    let (path, name) = (&path, envelope::PLANS);
-                    client.list_all(&token, &context, path, query, name).await
-                })
-                .await?;
-            let item = items
-                .into_iter()
-                .find(|p| p.id == item_id)
-                .ok_or_else(not_offered)?;
+            let item: Plan = offered(
+                bff,
+                scope,
+                query,
+                ["catalog", "plans"],
+                envelope::PLANS,
+                item_id,
+                |p: &Plan| p.id.as_str(),
+            )
+            .await?;
             // The carrier's network decides whether the line's phone can use the plan.
             let access_method = match &item.vendor {
                 Some(vendor) => bff
@@ -133,6 +131,28 @@ pub async fn entry(
             })
         }
     }
+}
+
+/// The item `item_id` among what MOBPROC offers at `path` for the line.
+async fn offered<T: DeserializeOwned>(
+    bff: &Bff,
+    scope: &RequestScope,
+    query: &CatalogQuery,
+    path: [&str; 2],
+    name: &str,
+    item_id: &str,
+    id_of: impl Fn(&T) -> &str,
+) -> Result<T, BffError> {
+    let client = bff.client();
+    let items: Vec<T> = bff
+        .call(scope, |token, context| async move {
+            client.list_all(&token, &context, &path, query, name).await
+        })
+        .await?;
+    items
+        .into_iter()
+        .find(|item| id_of(item) == item_id)
+        .ok_or_else(not_offered)
 }
 
 fn not_offered() -> BffError {
