@@ -32,10 +32,8 @@ impl CatalogBackend for Bff {
     ) -> Result<CatalogListing, AppError> {
         let (service_id, filter) = (usable_id(service_id)?, checked(filter));
         in_request(|scope| async move {
-            let (line, fetched) = tokio::try_join!(
-                line::fetch(self, &scope, &service_id),
-                listing::fetch::<Accessory>(self, &scope, &service_id, &filter),
-            )?;
+            let (line, fetched) =
+                line_and_listing::<Accessory>(self, &scope, &service_id, &filter).await?;
             Ok(listing_of(line, fetched, present::accessory))
         })
         .await
@@ -48,10 +46,8 @@ impl CatalogBackend for Bff {
     ) -> Result<CatalogListing, AppError> {
         let (service_id, filter) = (usable_id(service_id)?, checked(filter));
         in_request(|scope| async move {
-            let (line, fetched) = tokio::try_join!(
-                line::fetch(self, &scope, &service_id),
-                listing::fetch::<CatalogDevice>(self, &scope, &service_id, &filter),
-            )?;
+            let (line, fetched) =
+                line_and_listing::<CatalogDevice>(self, &scope, &service_id, &filter).await?;
             Ok(listing_of(line, fetched, present::device))
         })
         .await
@@ -64,10 +60,8 @@ impl CatalogBackend for Bff {
     ) -> Result<CatalogListing, AppError> {
         let (service_id, filter) = (usable_id(service_id)?, checked(filter));
         in_request(|scope| async move {
-            let (line, fetched) = tokio::try_join!(
-                line::fetch(self, &scope, &service_id),
-                listing::fetch::<Plan>(self, &scope, &service_id, &filter),
-            )?;
+            let (line, fetched) =
+                line_and_listing::<Plan>(self, &scope, &service_id, &filter).await?;
             let fit = PlanFit::of(self, &scope, &line, &fetched.items).await?;
             Ok(listing_of(line, fetched, |plan| fit.present(&plan)))
         })
@@ -109,6 +103,19 @@ impl CatalogBackend for Bff {
         .await?
         .ok_or(AppError::NotFound)
     }
+}
+
+/// The line and one page of its `T` catalog, fetched together.
+async fn line_and_listing<T: items::Listed>(
+    bff: &Bff,
+    scope: &RequestScope,
+    service_id: &str,
+    filter: &CatalogFilter,
+) -> Result<(LineFacts, Fetched<T>), BffError> {
+    tokio::try_join!(
+        line::fetch(bff, scope, service_id),
+        listing::fetch::<T>(bff, scope, service_id, filter),
+    )
 }
 
 fn listing_of<T>(
