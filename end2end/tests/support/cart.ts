@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { expectHydrated } from "./hydration";
 
 /** The header's cart link and the cart page, as a person uses them. */
 export class CartPage {
@@ -20,6 +21,8 @@ export class CartPage {
    * page comes back with the header counting them.
    */
   async addFromCatalog(scope: Locator, count: number, javaScript: boolean, button = /^Add to cart/) {
+    // Before hydration the button is a plain form post; the JS-only result needs the WASM.
+    if (javaScript) await expectHydrated(this.page);
     await scope.getByRole("button", { name: button }).click();
     const items = count === 1 ? "item" : "items";
     if (javaScript) {

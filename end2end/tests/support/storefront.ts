@@ -24,7 +24,7 @@ async function startStorefront(): Promise<{ storefront: Storefront; child: Child
     env: {
       ...process.env,
       LEPTOS_OUTPUT_NAME: "storefront",
-      LEPTOS_SITE_ROOT: path.join(repoRoot, "target/site"),
+      LEPTOS_SITE_ROOT: process.env.STOREFRONT_SITE ?? path.join(repoRoot, "target/site"),
       LEPTOS_SITE_PKG_DIR: "pkg",
       LEPTOS_SITE_ADDR: "127.0.0.1:0",
       LEPTOS_ENV: "PROD",
