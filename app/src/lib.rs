@@ -18,10 +18,7 @@ use leptos_router::{
     path, SsrMode, StaticSegment,
 };
 
-use components::{
-    cart_badge::provide_cart_updates, csp::ContentSecurityPolicy, header::SiteHeader,
-    hydration::HydrationMarker,
-};
+use components::{csp::ContentSecurityPolicy, header::SiteHeader, hydration::HydrationMarker};
 use pages::{
     accessories::AccessoriesPage, cart::CartPage, checkout::CheckoutPage, confirm::ConfirmPage,
     home::HomePage, not_found::NotFoundPage, order::OrderPage, plan_detail::PlanDetailPage,
@@ -38,7 +35,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -49,11 +46,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// Every route renders `SsrMode::Async`: the whole page, data included, is in the
-/// first response, so it works without JavaScript and can set its status code.
+/// first response, so it works without JavaScript and can set its status code. The
+/// page is rendered on the server only; the browser hydrates just its `#[island]`s.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_cart_updates();
 
     view! {
         <Stylesheet id="leptos" href="/pkg/storefront.css"/>

@@ -1,60 +1,42 @@
-//! The header's cart link with the number of items. It counts again on every
-//! navigation, and when a page says the cart changed (with JavaScript, forms change
-//! the cart without a navigation).
+//! The header's cart link with the number of items. The server renders the count
+//! with every page; with JavaScript, forms that change the cart without a page load
+//! say so with [`cart_changed`] and the badge counts again.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
-use crate::{error::AppError, server_fns::cart::cart_count};
+use crate::server_fns::cart::cart_count;
 
-/// Bumped whenever the cart changes without a page load.
-#[derive(Debug, Clone, Copy)]
-struct CartUpdates(RwSignal<u64>);
+/// The window event that tells the badge (another island) the cart changed.
+const CART_CHANGED: &str = "storefront:cart-changed";
 
-/// Makes [`cart_changed`] reach the badge; call once, above the router's pages.
-pub fn provide_cart_updates() {
-    provide_context(CartUpdates(RwSignal::new(0)));
-}
-
-/// Tells the badge to count again.
+/// Tells the badge to count again. Call it in the browser only (e.g. in an effect).
 pub fn cart_changed() {
-    if let Some(CartUpdates(updates)) = use_context::<CartUpdates>() {
-        updates.update(|n| *n += 1);
+    if let Ok(event) = leptos::web_sys::Event::new(CART_CHANGED) {
+        let _ = window().dispatch_event(&event);
     }
 }
 
-/// The count the badge shows, reloaded on navigation and on [`cart_changed`]. Create
-/// it outside any `<Suspense>`: a resource created inside a suspended view makes
-/// server rendering wait for it forever (leptos-rs/leptos#4866).
-pub fn cart_count_resource() -> Resource<Result<usize, AppError>> {
-    let location = use_location();
-    let updates = use_context::<CartUpdates>().map(|CartUpdates(u)| u);
-    Resource::new(
-        move || {
-            (
-                location.pathname.get(),
-                updates.map(|u| u.get()).unwrap_or_default(),
-            )
-        },
-        |_| cart_count(),
-    )
-}
-
-#[component]
-pub fn CartBadge(count: Resource<Result<usize, AppError>>) -> impl IntoView {
+#[island]
+pub fn CartBadge(count: usize) -> impl IntoView {
+    let count = RwSignal::new(count);
+    let changed = window_event_listener_untyped(CART_CHANGED, move |_| {
+        leptos::task::spawn_local(async move {
+            if let Ok(now) = cart_count().await {
+                count.set(now);
+            }
+        });
+    });
+    on_cleanup(move || changed.remove());
     view! {
-        <Transition fallback=|| view! { <a class="cart-link" href="/cart">"Cart"</a> }>
-            {move || Suspend::new(async move {
-                let count = count.await.unwrap_or_default();
-                let items = if count == 1 { "item" } else { "items" };
-                view! {
-                    <a class="cart-link" href="/cart">
-                        "Cart"
-                        <span class="badge" aria-hidden="true">{count}</span>
-                        <span class="visually-hidden">{format!(", {count} {items}")}</span>
-                    </a>
-                }
-            })}
-        </Transition>
+        <a class="cart-link" href="/cart">
+            "Cart"
+            <span class="badge" aria-hidden="true">{move || count.get()}</span>
+            <span class="visually-hidden">
+                {move || {
+                    let count = count.get();
+                    format!(", {count} {}", if count == 1 { "item" } else { "items" })
+                }}
+            </span>
+        </a>
     }
 }

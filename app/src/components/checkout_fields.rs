@@ -68,7 +68,11 @@ pub fn PropertyField(input: PropertyInput, errors: Signal<Option<AppError>>) -> 
     };
     let control = match input.kind {
         PropertyKind::Choice => {
-            view! { <ChoiceSelect input=input.clone() id=id.clone() describe errors/> }.into_any()
+            let other_error = message(errors, &input.other_error_key());
+            view! {
+                <ChoiceSelect input=input.clone() id=id.clone() describe=describe() other_error/>
+            }
+            .into_any()
         }
         kind => view! {
             <input
@@ -97,13 +101,15 @@ pub fn PropertyField(input: PropertyInput, errors: Signal<Option<AppError>>) -> 
     }
 }
 
-/// A CHOICE property and, when it has an "other" choice, the box for its text.
-#[component]
+/// A CHOICE property and, when it has an "other" choice, the box for its text: an
+/// island, so the box can follow the select. `describe` and `other_error` are what
+/// the server found when it rendered the form.
+#[island]
 fn ChoiceSelect(
     input: PropertyInput,
     id: String,
-    describe: impl Fn() -> Option<String> + Send + Sync + 'static,
-    errors: Signal<Option<AppError>>,
+    describe: Option<String>,
+    other_error: Option<String>,
 ) -> impl IntoView {
     let selected = RwSignal::new(input.value.clone());
     let other = input.choices.iter().find(|c| c.is_other).cloned();
@@ -120,8 +126,7 @@ fn ChoiceSelect(
     let other_chosen = Memo::new(move |_| selected.with(|s| other_ids.contains(s)));
     let other_id = format!("{id}-other");
     let other_error_id = format!("{other_id}-error");
-    let other_key = input.other_error_key();
-    let other_error = Signal::derive(move || message(errors, &other_key));
+    let other_error = Signal::stored(other_error);
     let value = input.value.clone();
     view! {
         <select

@@ -7,3 +7,4 @@ pub mod csp;
 pub mod error_notice;
 pub mod header;
 pub mod hydration;
+pub mod pending;

@@ -2,26 +2,19 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    components::{cart_badge::cart_changed, error_notice::ErrorNotice},
+    components::{error_notice::ErrorNotice, pending::PendingScope},
     model::cart::{CartItem, CartView, OrderKind},
     server_fns::cart::{get_cart, ClearCart, RemoveFromCart},
 };
 
 /// The cart: what it will order, its items with their prices, the totals, and the
-/// way to checkout.
+/// way to checkout. Removing and emptying post and come back to the page, which
+/// shows a refused change from the URL the server returns to.
 #[component]
 pub fn CartPage() -> impl IntoView {
     let remove = ServerAction::<RemoveFromCart>::new();
     let clear = ServerAction::<ClearCart>::new();
-    let (removed, cleared) = (remove.version(), clear.version());
-    let cart = Resource::new(move || (removed.get(), cleared.get()), |_| get_cart());
-    Effect::new(move |seen: Option<(usize, usize)>| {
-        let now = (removed.get(), cleared.get());
-        if seen.is_some_and(|seen| seen != now) {
-            cart_changed();
-        }
-        now
-    });
+    let cart = Resource::new(|| (), |_| get_cart());
     let failed = move || {
         remove
             .value()
@@ -60,7 +53,6 @@ fn CartContents(
         OrderKind::Upgrade => ("Change the upgrade", "upgrade"),
     };
     let more = format!("/lines/{}/{more_path}", cart.service_id);
-    let clearing = clear.pending();
     view! {
         <p class="cart-summary">"This cart orders: " <strong>{cart.summary.clone()}</strong></p>
         {cart.blocker.clone().map(|b| view! { <p class="alert" role="alert">{b}</p> })}
@@ -79,18 +71,17 @@ fn CartContents(
                 <a class="button" href="/checkout">"Check out"</a>
             })}
             <a href=more>{more_label}</a>
-            <ActionForm action=clear>
-                <button type="submit" class="secondary" disabled=move || clearing.get()>
-                    "Empty the cart"
-                </button>
-            </ActionForm>
+            <PendingScope busy="Emptying the cart…".to_string()>
+                <ActionForm action=clear>
+                    <button type="submit" class="secondary">"Empty the cart"</button>
+                </ActionForm>
+            </PendingScope>
         </div>
     }
 }
 
 #[component]
 fn CartLine(item: CartItem, remove: ServerAction<RemoveFromCart>) -> impl IntoView {
-    let pending = remove.pending();
     let name = item.name.clone();
     view! {
         <li class="cart-item">
@@ -103,14 +94,16 @@ fn CartLine(item: CartItem, remove: ServerAction<RemoveFromCart>) -> impl IntoVi
                 {item.vendor.clone().map(|v| view! { <p class="vendor">{v}</p> })}
             </div>
             <p class="price">{item.price.clone().unwrap_or_default()}</p>
-            <ActionForm action=remove>
-                <input type="hidden" name="item_kind" value=item.kind.as_str()/>
-                <input type="hidden" name="item_id" value=item.id.clone()/>
-                <button type="submit" class="link-button" disabled=move || pending.get()>
-                    "Remove"
-                    <span class="visually-hidden">{format!(" {name}")}</span>
-                </button>
-            </ActionForm>
+            <PendingScope busy=format!("Removing {}…", item.name)>
+                <ActionForm action=remove>
+                    <input type="hidden" name="item_kind" value=item.kind.as_str()/>
+                    <input type="hidden" name="item_id" value=item.id.clone()/>
+                    <button type="submit" class="link-button">
+                        "Remove"
+                        <span class="visually-hidden">{format!(" {name}")}</span>
+                    </button>
+                </ActionForm>
+            </PendingScope>
         </li>
     }
 }

@@ -5,6 +5,7 @@ use crate::{
     components::{
         checkout_fields::{AddressField, PropertyField},
         error_notice::ErrorNotice,
+        pending::PendingScope,
     },
     error::AppError,
     model::checkout::CheckoutView,
@@ -16,9 +17,10 @@ use crate::{
 /// form back with what was typed and a message beside each field.
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
+    // The form posts and comes back: a refused save arrives in the URL, which the
+    // action's value reads.
     let save = ServerAction::<SaveCheckout>::new();
-    let saved = save.version();
-    let checkout = Resource::new(move || saved.get(), |_| get_checkout());
+    let checkout = Resource::new(|| (), |_| get_checkout());
     let value = save.value();
     let errors = Signal::derive(move || value.get().and_then(Result::err));
     view! {
@@ -45,7 +47,6 @@ fn CheckoutFormView(
     save: ServerAction<SaveCheckout>,
     errors: Signal<Option<AppError>>,
 ) -> impl IntoView {
-    let pending = save.pending();
     let ship_to = view.ship_to;
     let name_error =
         Signal::derive(move || errors.with(|e| e.as_ref().and_then(|e| e.field("shipTo.name"))));
@@ -72,6 +73,7 @@ fn CheckoutFormView(
                 </div>
             }
         })}
+        <PendingScope busy="Checking with MOBPROC…".to_string()>
         <ActionForm action=save attr:class="checkout-form">
             <fieldset id="properties">
                 <legend>"Order details"</legend>
@@ -113,7 +115,6 @@ fn CheckoutFormView(
                             value="change_country"
                             class="secondary"
                             formnovalidate
-                            disabled=move || pending.get()
                         >
                             "Update address form"
                         </button>
@@ -132,9 +133,8 @@ fn CheckoutFormView(
                     <label for="ship-expedite">"Expedite shipping"</label>
                 </div>
             </fieldset>
-            <button type="submit" name="intent" value="confirm" disabled=move || pending.get()>
-                {move || if pending.get() { "Checking with MOBPROC…" } else { "Review order" }}
-            </button>
+            <button type="submit" name="intent" value="confirm">"Review order"</button>
         </ActionForm>
+        </PendingScope>
     }
 }

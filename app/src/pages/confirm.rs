@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    components::error_notice::ErrorNotice,
+    components::{error_notice::ErrorNotice, pending::PendingScope},
     model::checkout::{ConfirmationView, ConfirmedItem, LabelledValue},
     server_fns::{checkout::get_confirmation, orders::SubmitOrder},
 };
@@ -150,12 +150,11 @@ fn ConfirmedLine(item: ConfirmedItem) -> impl IntoView {
     }
 }
 
-/// The one button that places the order; it is disabled while the order is placed,
-/// and the server places it at most once however often it is pressed.
+/// The one button that places the order; a second press while it is placed is
+/// ignored, and the server places it at most once however often it is pressed.
 #[component]
 fn PlaceOrder(checkout_id: String) -> impl IntoView {
     let submit = ServerAction::<SubmitOrder>::new();
-    let pending = submit.pending();
     let failed = move || submit.value().get().and_then(Result::err);
     view! {
         {move || failed().map(|error| {
@@ -173,11 +172,11 @@ fn PlaceOrder(checkout_id: String) -> impl IntoView {
                 </div>
             }
         })}
-        <ActionForm action=submit attr:class="place-order">
-            <input type="hidden" name="checkout" value=checkout_id/>
-            <button type="submit" disabled=move || pending.get()>
-                {move || if pending.get() { "Placing your order…" } else { "Place order" }}
-            </button>
-        </ActionForm>
+        <PendingScope busy="Placing your order…".to_string()>
+            <ActionForm action=submit attr:class="place-order">
+                <input type="hidden" name="checkout" value=checkout_id/>
+                <button type="submit">"Place order"</button>
+            </ActionForm>
+        </PendingScope>
     }
 }

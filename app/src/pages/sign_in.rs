@@ -2,7 +2,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::{return_path::local_return_path, server_fns::session::take_sign_in_flash};
+use crate::{
+    components::pending::PendingScope, return_path::local_return_path,
+    server_fns::session::take_sign_in_flash,
+};
 
 /// The sign-in form. It posts to the server's `/auth/sign-in` route (a real form
 /// post, with or without JavaScript); the server keeps the tokens.
@@ -11,7 +14,6 @@ pub fn SignInPage() -> impl IntoView {
     let query = use_query_map();
     let return_to = move || local_return_path(query.read().get("return_to"));
     let flash = Resource::new(|| (), |_| take_sign_in_flash());
-    let pending = RwSignal::new(false);
 
     view! {
         <Title text="Sign in"/>
@@ -25,12 +27,8 @@ pub fn SignInPage() -> impl IntoView {
                     let message = flash.map(|f| f.message);
                     view! {
                         {message.map(|m| view! { <p class="alert" role="alert" id="sign-in-error">{m}</p> })}
-                        <form
-                            method="post"
-                            action="/auth/sign-in"
-                            class="stack"
-                            on:submit=move |_| pending.set(true)
-                        >
+                        <PendingScope busy="Signing in…".to_string()>
+                        <form method="post" action="/auth/sign-in" class="stack">
                             <input type="hidden" name="return_to" value=return_to/>
                             <label for="username">"Username"</label>
                             <input
@@ -49,10 +47,9 @@ pub fn SignInPage() -> impl IntoView {
                                 autocomplete="current-password"
                                 required
                             />
-                            <button type="submit" disabled=move || pending.get()>
-                                {move || if pending.get() { "Signing in…" } else { "Sign in" }}
-                            </button>
+                            <button type="submit">"Sign in"</button>
                         </form>
+                        </PendingScope>
                     }
                 })}
             </Suspense>

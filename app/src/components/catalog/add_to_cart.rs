@@ -1,7 +1,9 @@
 //! "Add to cart" for one catalog item: a form that posts with or without JavaScript,
-//! and, when the cart holds another order, a second form that replaces it.
+//! and, when the cart holds another order, a second form that replaces it. It is an
+//! island: with JavaScript it adds without leaving the page.
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::{
     components::cart_badge::cart_changed,
@@ -13,7 +15,7 @@ use crate::{
 const REPLACE_FIELD: &str = "replace";
 
 /// What an "Add to cart" form sends, and the item's name for its button and messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CartItem {
     pub service_id: String,
     pub order: OrderKind,
@@ -23,7 +25,7 @@ pub struct CartItem {
 }
 
 /// The item's "Add to cart" button (labelled `label`) and what came of pressing it.
-#[component]
+#[island]
 pub fn AddToCartForm(item: CartItem, #[prop(into)] label: String) -> impl IntoView {
     let action = ServerAction::<AddToCart>::new();
     let pending = action.pending();
@@ -39,7 +41,7 @@ pub fn AddToCartForm(item: CartItem, #[prop(into)] label: String) -> impl IntoVi
             None
         }
     };
-    // With JavaScript the page stays put, so the header's count is told to update.
+    // With JavaScript the page stays put, so the header's badge is told to count again.
     Effect::new(move |_| {
         if version.get() > 0 && value.with_untracked(|v| matches!(v, Some(Ok(_)))) {
             cart_changed();
