@@ -8,6 +8,7 @@
 pub mod bff;
 pub mod config;
 pub mod database;
+pub mod housekeeping;
 pub mod observability;
 pub mod security;
 pub mod session;

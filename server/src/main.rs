@@ -31,6 +31,7 @@ async fn main() -> Result<(), Box<dyn Error>> {
             https: settings.cookie_secure,
         },
     };
+    server::housekeeping::spawn(store.clone());
     let router = server::router(state, store, settings.cookie_secure);
 
     let listener = tokio::net::TcpListener::bind(options.site_addr).await?;

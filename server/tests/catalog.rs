@@ -203,6 +203,11 @@ async fn images_are_same_origin_and_answer_with_images() {
     assert_eq!(response.status(), StatusCode::OK);
     let content_type = response.headers()[header::CONTENT_TYPE].to_str().unwrap();
     assert!(content_type.starts_with("image/"), "{content_type}");
+
+    // The proxy takes a path on MOBPROC's host, never a URL to fetch.
+    let elsewhere = "/media?src=http%3A%2F%2F169.254.169.254%2Flatest";
+    let response = browser.get(harness.url(elsewhere)).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]

@@ -173,6 +173,33 @@ async fn an_access_token_expired_upstream_is_refreshed_silently() {
     assert!(home.text().await.unwrap().contains("203-555-7676"));
 }
 
+#[tokio::test]
+async fn when_the_refresh_is_refused_too_the_page_sends_to_sign_in_and_back() {
+    let harness = start().await;
+    let browser = harness.browser();
+    harness
+        .sign_in(&browser, "peter.edwards.acme", "demo")
+        .await;
+    // Two days later by MOBPROC's clock: both tokens are dead.
+    let moved = reqwest::Client::new()
+        .post(format!("{}/_sandbox/clock", harness.sandbox.base_url()))
+        .json(&serde_json::json!({ "advanceSecs": 2 * 86_400 }))
+        .send()
+        .await
+        .unwrap();
+    assert!(moved.status().is_success());
+    let page = browser
+        .get(harness.url("/lines/38382349/accessories?q=car"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        location(&page),
+        "/sign-in?return_to=%2Flines%2F38382349%2Faccessories%3Fq%3Dcar"
+    );
+}
+
 fn session_cookie(response: &reqwest::Response) -> Option<String> {
     response
         .headers()

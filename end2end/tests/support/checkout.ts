@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse, type Locator, type Page } from "@playwright/test";
 import type { Storefront } from "./storefront";
 
 /** The ship-to of the ORDER_ACCESSORIES seed. */
@@ -80,14 +80,14 @@ export async function sandboxOrders(request: APIRequestContext, storefront: Stor
   const orders: unknown[] = [];
   let next: string | undefined = `${storefront.sandboxURL}/mobproc/v1/orders?employee=28673732`;
   while (next) {
-    const response = await request.get(next, {
+    const response: APIResponse = await request.get(next, {
       headers: {
         Authorization: `Bearer ${access_token}`,
         "X-TNGO-TENANT": "ACME",
         client_id: "storefront",
       },
     });
-    const page = (await response.json()).orders;
+    const page: { items: unknown[]; _meta?: { hrefNext?: string } } = (await response.json()).orders;
     orders.push(...page.items);
     next = page._meta?.hrefNext;
   }

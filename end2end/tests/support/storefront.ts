@@ -17,8 +17,15 @@ export interface Storefront {
   sandboxURL: string;
 }
 
-async function startStorefront(): Promise<{ storefront: Storefront; child: ChildProcess }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "storefront-e2e-"));
+/** A running server process and where it listens. */
+export interface Running {
+  child: ChildProcess;
+  baseURL: string;
+  sandboxURL: string;
+}
+
+/** Starts the release server on `dataDir`, on an ephemeral port with its embedded sandbox. */
+export async function launch(dataDir: string): Promise<Running> {
   const child = spawn(serverBinary, [], {
     cwd: repoRoot,
     env: {
@@ -46,15 +53,40 @@ async function startStorefront(): Promise<{ storefront: Storefront; child: Child
     child.once("exit", (code) => reject(new Error(`storefront exited early with ${code}`)));
     child.once("error", reject);
   });
-  return { storefront: { baseURL, dataDir, sandboxURL }, child };
+  return { child, baseURL, sandboxURL };
+}
+
+/** How long a stopped server may take to finish its requests and exit. */
+const STOP_TIMEOUT_MS = 15_000;
+
+/** SIGTERM, then waits for the exit; a server that does not stop fails the test. */
+export async function stop(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(true), STOP_TIMEOUT_MS);
+  });
+  const late = await Promise.race([exited.then(() => false), timedOut]);
+  clearTimeout(timer);
+  if (late) {
+    child.kill("SIGKILL");
+    await exited;
+    throw new Error(`the storefront did not stop within ${STOP_TIMEOUT_MS} ms of SIGTERM`);
+  }
 }
 
 export const test = base.extend<{ storefront: Storefront }>({
   storefront: async ({}, use) => {
-    const { storefront, child } = await startStorefront();
-    await use(storefront);
-    child.kill("SIGTERM");
-    rmSync(storefront.dataDir, { recursive: true, force: true });
+    const dataDir = mkdtempSync(path.join(tmpdir(), "storefront-e2e-"));
+    const running = await launch(dataDir);
+    try {
+      await use({ baseURL: running.baseURL, dataDir, sandboxURL: running.sandboxURL });
+    } finally {
+      await stop(running.child).catch(() => running.child.kill("SIGKILL"));
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   },
   baseURL: async ({ storefront }, use) => {
     await use(storefront.baseURL);

@@ -13,20 +13,41 @@ use super::session_data::{self, SignedIn, SIGNED_IN};
 /// Paths anyone may fetch: the sign-in page and routes, the built assets, images.
 const PUBLIC_PREFIXES: &[&str] = &["/sign-in", "/auth/", "/pkg/", "/media/", "/favicon"];
 
-/// Redirects a signed-out page view to `/sign-in?return_to=<this page>`. Server
-/// functions answer `SignInRequired` themselves, so only page views are handled here.
+/// Redirects a signed-out page view to `/sign-in?return_to=<this page>`, also when
+/// the sign-in ended while the page was rendered (MOBPROC refused the tokens and
+/// their refresh): the person signs in again and comes back here. Server functions
+/// answer `SignInRequired` themselves, so only page views are handled here.
 pub async fn require_sign_in(session: Session, request: Request, next: Next) -> Response {
     let path = request.uri().path();
     let page_view = request.method() == Method::GET && !path.starts_with("/api/");
     if !page_view || PUBLIC_PREFIXES.iter().any(|p| path.starts_with(p)) {
         return next.run(request).await;
     }
-    match session_data::read::<SignedIn>(&session, SIGNED_IN).await {
-        Ok(Some(_)) => next.run(request).await,
-        _ => {
-            let here = request.uri().path_and_query().map_or("/", |pq| pq.as_str());
-            let target = format!("/sign-in?return_to={}", urlencoding::encode(here));
-            Redirect::to(&target).into_response()
-        }
+    let here = request
+        .uri()
+        .path_and_query()
+        .map_or_else(|| "/".to_owned(), |pq| pq.as_str().to_owned());
+    if !signed_in(&session).await {
+        return to_sign_in(&here);
     }
+    // Pages render `SsrMode::Async`: the response exists only once every call to
+    // MOBPROC behind it has finished, so the session says by now whether it held.
+    let response = next.run(request).await;
+    if signed_in(&session).await {
+        response
+    } else {
+        to_sign_in(&here)
+    }
+}
+
+async fn signed_in(session: &Session) -> bool {
+    matches!(
+        session_data::read::<SignedIn>(session, SIGNED_IN).await,
+        Ok(Some(_))
+    )
+}
+
+fn to_sign_in(here: &str) -> Response {
+    let target = format!("/sign-in?return_to={}", urlencoding::encode(here));
+    Redirect::to(&target).into_response()
 }

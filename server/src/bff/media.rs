@@ -1,6 +1,11 @@
 //! Product images from the same origin as the pages: MOBPROC's image URLs point at
 //! hosts a browser may not reach (the embedded sandbox listens on loopback), so the
 //! BFF fetches them itself, only from MOBPROC's own origin.
+//!
+//! A proxied address carries only the image's path on MOBPROC's host: carts and
+//! confirmations kept in the database stay valid when MOBPROC's address changes
+//! (the embedded sandbox gets a new port at every start), and the proxy can only
+//! ever reach MOBPROC.
 
 use std::time::Duration;
 
@@ -18,16 +23,23 @@ use super::Bff;
 /// Larger bodies are not product images.
 const MAX_IMAGE_BYTES: usize = 2 * 1024 * 1024;
 
-/// The same-origin URL that serves `upstream_url`.
+/// The same-origin URL that serves `upstream_url`, an image on MOBPROC's host.
 pub fn proxied(upstream_url: &str) -> String {
-    format!("/media?src={}", urlencoding::encode(upstream_url))
+    let path = match Url::parse(upstream_url) {
+        Ok(url) => match url.query() {
+            Some(query) => format!("{}?{query}", url.path()),
+            None => url.path().to_owned(),
+        },
+        Err(_) => upstream_url.to_owned(),
+    };
+    format!("/media?src={}", urlencoding::encode(&path))
 }
 
-/// Fetches images for the proxy, from allowed origins only.
+/// Fetches images for the proxy, from MOBPROC's origin only.
 #[derive(Clone)]
 pub struct MediaFetcher {
     http: reqwest::Client,
-    allowed_origin: url::Origin,
+    origin: Url,
 }
 
 impl MediaFetcher {
@@ -37,14 +49,27 @@ impl MediaFetcher {
             .connect_timeout(Duration::from_secs(3))
             .timeout(Duration::from_secs(10))
             .build()?;
-        Ok(Self {
-            http,
-            allowed_origin: upstream.origin(),
-        })
+        let mut origin = upstream.clone();
+        origin.set_path("/");
+        origin.set_query(None);
+        origin.set_fragment(None);
+        Ok(Self { http, origin })
     }
 
-    fn allows(&self, url: &Url) -> bool {
-        url.origin() == self.allowed_origin
+    /// The image at `path` (a path, with its query if any) on MOBPROC's origin.
+    fn locate(&self, path: &str) -> Option<Url> {
+        if !path.starts_with('/') {
+            return None;
+        }
+        let (path, query) = match path.split_once('?') {
+            Some((path, query)) => (path, Some(query)),
+            None => (path, None),
+        };
+        let mut url = self.origin.clone();
+        // `set_path` keeps a leading `//` as part of the path instead of reading a host.
+        url.set_path(path);
+        url.set_query(query);
+        Some(url)
     }
 }
 
@@ -53,15 +78,12 @@ pub struct MediaQuery {
     src: String,
 }
 
-/// `GET /media?src=<MOBPROC image URL>`.
+/// `GET /media?src=<path of an image on MOBPROC's host>`.
 pub async fn serve(State(bff): State<Bff>, Query(query): Query<MediaQuery>) -> Response {
     let fetcher = bff.media();
-    let Ok(url) = Url::parse(&query.src) else {
+    let Some(url) = fetcher.locate(&query.src) else {
         return StatusCode::BAD_REQUEST.into_response();
     };
-    if !fetcher.allows(&url) {
-        return StatusCode::FORBIDDEN.into_response();
-    }
     let upstream = match fetcher.http.get(url).send().await {
         Ok(response) if response.status().is_success() => response,
         Ok(response) => {
@@ -111,19 +133,45 @@ mod tests {
     use super::*;
 
     #[test]
-    fn proxied_urls_are_local_and_encoded() {
+    fn proxied_urls_are_local_encoded_and_carry_no_host() {
         assert_eq!(
             proxied("http://127.0.0.1:9/images/a b.gif"),
-            "/media?src=http%3A%2F%2F127.0.0.1%3A9%2Fimages%2Fa%20b.gif"
+            "/media?src=%2Fimages%2Fa%2520b.gif"
+        );
+        assert_eq!(
+            proxied("https://m.test//images/a.jpg?size=m"),
+            "/media?src=%2F%2Fimages%2Fa.jpg%3Fsize%3Dm"
         );
     }
 
+    fn fetcher() -> MediaFetcher {
+        MediaFetcher::new(&Url::parse("http://127.0.0.1:9/mobproc/v1?x=1").unwrap()).unwrap()
+    }
+
     #[test]
-    fn only_the_upstream_origin_is_fetched() {
-        let fetcher =
-            MediaFetcher::new(&Url::parse("http://127.0.0.1:9/mobproc/v1").unwrap()).unwrap();
-        assert!(fetcher.allows(&Url::parse("http://127.0.0.1:9//images/x.jpg").unwrap()));
-        assert!(!fetcher.allows(&Url::parse("http://127.0.0.1:10/images/x.jpg").unwrap()));
-        assert!(!fetcher.allows(&Url::parse("http://169.254.169.254/latest").unwrap()));
+    fn paths_are_fetched_from_the_upstream_origin_only() {
+        let fetcher = fetcher();
+        let at = |path: &str| fetcher.locate(path).map(|u| u.to_string());
+        assert_eq!(
+            at("//images/x.jpg").as_deref(),
+            Some("http://127.0.0.1:9//images/x.jpg")
+        );
+        assert_eq!(
+            at("/images/x.jpg?size=m").as_deref(),
+            Some("http://127.0.0.1:9/images/x.jpg?size=m")
+        );
+        // A full URL, or anything else that is not a path, names no image.
+        assert_eq!(at("http://169.254.169.254/latest"), None);
+        assert_eq!(at("images/x.jpg"), None);
+    }
+
+    #[test]
+    fn an_image_moved_with_mobproc_is_found_at_its_new_address() {
+        let src = proxied("http://127.0.0.1:10//images/x.jpg");
+        let path = urlencoding::decode(src.trim_start_matches("/media?src=")).unwrap();
+        assert_eq!(
+            fetcher().locate(&path).map(|u| u.to_string()).as_deref(),
+            Some("http://127.0.0.1:9//images/x.jpg")
+        );
     }
 }

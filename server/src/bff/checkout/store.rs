@@ -192,6 +192,31 @@ impl CheckoutStore {
             .await
     }
 
+    /// Forgets confirmations never placed that were last changed before
+    /// `confirmed_before`, and placed ones older than `submitted_before`: their prices
+    /// are long stale, and a resubmit that late finds no checkout instead of its order.
+    /// Submissions in doubt (`unknown`, `checking`) stay until they are resolved.
+    pub async fn purge(
+        &self,
+        confirmed_before: i64,
+        submitted_before: i64,
+    ) -> Result<u64, BffError> {
+        let purged = on_pool!(&self.database, |pool| {
+            sqlx::query(
+                "DELETE FROM checkouts
+                 WHERE (state = $1 AND updated_at < $2) OR (state = $3 AND updated_at < $4)",
+            )
+            .bind(State::Confirmed.as_str())
+            .bind(confirmed_before)
+            .bind(State::Submitted.as_str())
+            .bind(submitted_before)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        Ok(purged)
+    }
+
     async fn update(
         &self,
         id: &str,
