@@ -20,9 +20,9 @@ use leptos_router::{
 
 use components::{csp::ContentSecurityPolicy, header::SiteHeader, hydration::HydrationMarker};
 use pages::{
-    accessories::AccessoriesPage, cart::CartPage, checkout::CheckoutPage, confirm::ConfirmPage,
-    home::HomePage, not_found::NotFoundPage, order::OrderPage, plan_detail::PlanDetailPage,
-    sign_in::SignInPage, upgrade::UpgradePage,
+    accessories::AccessoriesPage, act_for::ActForPage, cart::CartPage, checkout::CheckoutPage,
+    confirm::ConfirmPage, home::HomePage, not_found::NotFoundPage, order::OrderPage,
+    plan_detail::PlanDetailPage, sign_in::SignInPage, upgrade::UpgradePage,
 };
 
 /// The document around every page, rendered on the server only.
@@ -63,6 +63,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("sign-in") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/act-for") view=ActForPage ssr=SsrMode::Async/>
                     <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async/>
                     <Route path=path!("/checkout") view=CheckoutPage ssr=SsrMode::Async/>
                     <Route path=path!("/checkout/confirm") view=ConfirmPage ssr=SsrMode::Async/>

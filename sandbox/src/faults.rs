@@ -8,8 +8,9 @@
 //! - `latencyMs` + up to `jitterMs` (uniform) delay the request;
 //! - `hang`: the request is never answered (until the rules change or the sandbox
 //!   shuts down; then its connection is dropped);
-//! - `errorRate` (0.0–1.0; 1.0 always) answers `errorStatus` (500–599, default 503)
-//!   with a §5 error body instead of running the handler;
+//! - `errorRate` (0.0–1.0; 1.0 always) answers `errorStatus` (400–599, default 503)
+//!   with a §5 error body instead of running the handler: a 5xx for an outage, a 4xx
+//!   such as 403 or 404 for a refusal MOBPROC would give;
 //! - `dropAfterCommit`: the handler runs (an order is created and saved), then the
 //!   connection breaks instead of carrying a successful answer: "did my order go
 //!   through?".
@@ -83,9 +84,9 @@ impl FaultRule {
                 self.error_rate
             ));
         }
-        if !(500..=599).contains(&self.error_status) {
+        if !(400..=599).contains(&self.error_status) {
             return Err(format!(
-                "errorStatus must be 500–599, not {}",
+                "errorStatus must be 400–599, not {}",
                 self.error_status
             ));
         }
@@ -390,10 +391,27 @@ mod tests {
         for bad in [
             "method=POST",
             "path=/x,error-rate=2",
-            "path=/x,error-status=404",
+            "path=/x,error-status=399",
+            "path=/x,error-status=600",
             "path=/x,speed=1",
         ] {
             assert!(bad.parse::<FaultRule>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn error_statuses_may_be_4xx_or_5xx() {
+        for status in [400, 403, 404, 499, 500, 503, 599] {
+            let rule: FaultRule = format!("path=/x,error-rate=1,error-status={status}")
+                .parse()
+                .unwrap_or_else(|e| panic!("{status}: {e}"));
+            assert_eq!(rule.error_status, status);
+        }
+        for status in [200, 302, 399, 600] {
+            let error = format!("path=/x,error-status={status}")
+                .parse::<FaultRule>()
+                .expect_err("out of range");
+            assert!(error.contains("400–599"), "{error}");
         }
     }
 

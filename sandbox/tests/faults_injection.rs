@@ -1,12 +1,12 @@
-//! Fault injection over real HTTP: 5xx answers, latency, hanging requests, and a
-//! connection dropped after an order was committed; set by flag and at run time.
+//! Fault injection over real HTTP: 4xx and 5xx answers, latency, hanging requests, and
+//! a connection dropped after an order was committed; set by flag and at run time.
 
 mod common;
 mod orders_common;
 
 use std::time::{Duration, Instant};
 
-use common::{assert_error, TestSandbox, PETER};
+use common::{assert_error, TestSandbox, ADMIN, BARBARA_ID, JAMES_ID, PETER};
 use orders_common::{order_ids, post_order, request_text};
 use reqwest::{Method, StatusCode};
 use sandbox::Config;
@@ -72,6 +72,29 @@ async fn a_limited_rule_fails_only_its_next_requests() {
     assert_eq!(status, StatusCode::BAD_GATEWAY);
     let (status, _) = post_order(&sandbox, &peter, request_text("upgrade"), true).await;
     assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_4xx_fault_refuses_one_employee_with_an_error_body() {
+    let sandbox = TestSandbox::start().await;
+    let admin = sandbox.token(ADMIN).await;
+    let barbara = format!("/employees/{BARBARA_ID}");
+    let rule = json!([{
+        "path": format!("/mobproc/v1{barbara}"),
+        "method": "GET",
+        "errorRate": 1,
+        "errorStatus": 403
+    }]);
+    let (status, rules) = set_faults(&sandbox, rule).await;
+    assert_eq!(status, StatusCode::OK, "{rules}");
+    assert_eq!(rules[0]["errorStatus"], 403);
+
+    let (status, body) = sandbox.get(&admin, &barbara).await;
+    assert_error(status, &body, StatusCode::FORBIDDEN);
+    assert_eq!(body["errorCode"], "403-Injected-Fault", "{body}");
+    // Only that employee: the admin still reads the others.
+    let (status, body) = sandbox.get(&admin, &format!("/employees/{JAMES_ID}")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
 }
 
 #[tokio::test]
@@ -210,7 +233,8 @@ async fn impossible_rules_are_refused() {
     let sandbox = TestSandbox::start().await;
     for rules in [
         json!([{ "path": "/x", "errorRate": 2 }]),
-        json!([{ "path": "/x", "errorStatus": 404 }]),
+        json!([{ "path": "/x", "errorStatus": 399 }]),
+        json!([{ "path": "/x", "errorStatus": 600 }]),
         json!([{ "path": "/x", "speed": 1 }]),
         json!([{ "method": "GET" }]),
         json!({ "path": "/x" }),

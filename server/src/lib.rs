@@ -16,7 +16,9 @@ pub mod upstream;
 
 use std::sync::Arc;
 
-use app::backend::{catalog::CatalogBackend, ordering::OrderingBackend, Backend};
+use app::backend::{
+    acting::ActingBackend, catalog::CatalogBackend, ordering::OrderingBackend, Backend,
+};
 use axum::{
     extract::FromRef,
     middleware,
@@ -48,6 +50,7 @@ pub fn router(state: AppState, store: Store, secure_cookies: bool) -> Router {
     let backend: Arc<dyn Backend> = Arc::new(state.bff.clone());
     let ordering: Arc<dyn OrderingBackend> = Arc::new(state.bff.clone());
     let catalog: Arc<dyn CatalogBackend> = Arc::new(state.bff.clone());
+    let acting: Arc<dyn ActingBackend> = Arc::new(state.bff.clone());
     Router::new()
         .route("/auth/sign-in", post(bff::auth_routes::sign_in))
         .route("/auth/sign-out", post(bff::auth_routes::sign_out))
@@ -59,6 +62,7 @@ pub fn router(state: AppState, store: Store, secure_cookies: bool) -> Router {
                 provide_context(backend.clone());
                 provide_context(ordering.clone());
                 provide_context(catalog.clone());
+                provide_context(acting.clone());
             },
             {
                 let options = state.leptos.clone();

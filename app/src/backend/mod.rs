@@ -3,6 +3,7 @@
 //! holds sessions and tokens and calls MOBPROC lives in the `server` crate and is
 //! provided to them as `Arc<dyn Backend>` in the Leptos context.
 
+pub mod acting;
 pub mod catalog;
 pub mod ordering;
 

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::{cart_badge::CartBadge, pending::PendingScope},
+    components::{acting_banner::ActingBanner, cart_badge::CartBadge, pending::PendingScope},
     server_fns::{cart::cart_count, session::get_viewer},
 };
 
-/// The site header: brand, and for signed-in people their cart, name and sign-out.
+/// The site header: brand, and for signed-in people their cart, name and sign-out,
+/// the way to order for someone else when they may, and whom they order for.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     // Created outside the `<Suspense>`: a resource created inside a suspended view
@@ -19,8 +20,12 @@ pub fn SiteHeader() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let viewer = viewer.await.ok().flatten()?;
                     let count = count.await.unwrap_or_default();
+                    let acting_for = viewer.acting_for.map(|actor| view! { <ActingBanner actor/> });
                     Some(view! {
                         <nav class="account" aria-label="Account">
+                            {viewer.can_act_for_others.then(|| view! {
+                                <a href="/act-for">"Order for someone else"</a>
+                            })}
                             <CartBadge count/>
                             <span class="viewer">{viewer.name}</span>
                             <PendingScope busy="Signing out…".to_string()>
@@ -29,6 +34,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 </form>
                             </PendingScope>
                         </nav>
+                        {acting_for}
                     })
                 })}
             </Suspense>

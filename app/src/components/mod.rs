@@ -1,5 +1,6 @@
 //! Widgets shared between pages.
 
+pub mod acting_banner;
 pub mod cart_badge;
 pub mod catalog;
 pub mod checkout_fields;

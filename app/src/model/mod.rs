@@ -2,6 +2,7 @@
 //! are deliberately small view models, not MOBPROC's wire types: the BFF maps one to
 //! the other, and the WASM bundle carries only what pages need.
 
+pub mod acting;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
@@ -14,6 +15,10 @@ use serde::{Deserialize, Serialize};
 pub struct Viewer {
     pub employee_id: String,
     pub name: String,
+    /// MOBPROC lets them order for other employees.
+    pub can_act_for_others: bool,
+    /// Whom they order for now, when not for themselves.
+    pub acting_for: Option<acting::Actor>,
 }
 
 /// Why the last sign-in attempt failed, and what the person typed (never the password).

@@ -1,6 +1,7 @@
 //! One page per module, each named `…Page`.
 
 pub mod accessories;
+pub mod act_for;
 pub mod cart;
 pub mod checkout;
 pub mod confirm;

@@ -1,5 +1,6 @@
 //! Server functions, grouped by domain; each is a thin call into the BFF.
 
+pub mod acting;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::{
-    session_data::{self, SignedIn, SIGNED_IN, SIGN_IN_FLASH},
+    session_data::{self, SignedIn, ACTING_FOR, SIGNED_IN, SIGN_IN_FLASH},
     Bff,
 };
 use crate::observability::CorrelationId;
@@ -78,17 +78,19 @@ async fn establish(
         .me(&tokens.access_token, &context)
         .await
         .map_err(|error| unavailable(&error))?;
+    let can_act_for_others = me.can_act_for_others;
     let user = me.authenticated_user;
     let name = [user.first_name.as_deref(), user.last_name.as_deref()]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
         .join(" ");
-    let signed_in = SignedIn::new(user.id, name, &tokens);
+    let signed_in = SignedIn::new(user.id, name, &tokens).acting_for_others(can_act_for_others);
     let stored = async {
         // A new id at sign-in, so a session id planted before sign-in is worthless.
         session.cycle_id().await?;
         session.remove::<String>(SIGN_IN_FLASH).await?;
+        session.remove::<String>(ACTING_FOR).await?;
         session_data::write(session, SIGNED_IN, &signed_in).await
     };
     stored.await.map_err(|error| unavailable(&error))?;

@@ -2,6 +2,8 @@
 //! of the person in the session. It implements [`app::backend::Backend`], which the
 //! UI's server functions call.
 
+mod acting;
+mod audit;
 pub mod auth_routes;
 pub(crate) mod cart;
 mod catalog;
@@ -23,7 +25,7 @@ use std::sync::Arc;
 use app::{
     backend::Backend,
     error::AppError,
-    model::{Line, SignInFlash, Viewer},
+    model::{acting::Actor, Line, SignInFlash, Viewer},
 };
 use std::future::Future;
 
@@ -38,8 +40,9 @@ use cart::store::CartStore;
 use checkout::store::CheckoutStore;
 pub use error::BffError;
 use media::MediaFetcher;
+use party::Party;
 use request::{in_request, RequestScope};
-use session_data::{SignedIn, SIGNED_IN, SIGN_IN_FLASH};
+use session_data::{ActingFor, SignedIn, ACTING_FOR, SIGNED_IN, SIGN_IN_FLASH};
 use tokens::Tokens;
 
 use crate::session::Store;
@@ -90,16 +93,61 @@ impl Bff {
         &self.inner.checkouts
     }
 
-    /// Calls MOBPROC as the signed-in person. A 401 means MOBPROC refused the token
-    /// before doing anything (expired or revoked early), so one retry with fresh
-    /// tokens is safe, even for an order.
+    /// Calls MOBPROC as the signed-in person, for the employee they act for if any.
     async fn call<T, F, Fut>(&self, scope: &RequestScope, call: F) -> Result<T, BffError>
     where
         F: Fn(AccessToken, CallContext) -> Fut,
         Fut: Future<Output = Result<T, MobprocError>>,
     {
-        let signed_in = self.inner.tokens.current(&scope.session).await?;
+        let party = Party::of(&scope.session).await?;
+        self.call_as(scope, &party, call).await
+    }
+
+    /// Calls MOBPROC for `party`: an order confirmed for one actor is placed for that
+    /// actor even if the session's context changed meanwhile.
+    async fn call_as<T, F, Fut>(
+        &self,
+        scope: &RequestScope,
+        party: &Party,
+        call: F,
+    ) -> Result<T, BffError>
+    where
+        F: Fn(AccessToken, CallContext) -> Fut,
+        Fut: Future<Output = Result<T, MobprocError>>,
+    {
+        let mut context = CallContext::default().with_correlation_id(&scope.correlation_id);
+        if let Some(acting) = &party.acting {
+            context = context
+                .with_employee_id(&acting.employee_id)
+                .with_activity_id(&acting.activity_id);
+        }
+        self.call_with(scope, context, call).await
+    }
+
+    /// Calls MOBPROC as the signed-in person themselves, whatever the context: for
+    /// choosing whom to act for, with their own rights.
+    async fn call_as_user<T, F, Fut>(&self, scope: &RequestScope, call: F) -> Result<T, BffError>
+    where
+        F: Fn(AccessToken, CallContext) -> Fut,
+        Fut: Future<Output = Result<T, MobprocError>>,
+    {
         let context = CallContext::default().with_correlation_id(&scope.correlation_id);
+        self.call_with(scope, context, call).await
+    }
+
+    /// A 401 means MOBPROC refused the token before doing anything (expired or
+    /// revoked early), so one retry with fresh tokens is safe, even for an order.
+    async fn call_with<T, F, Fut>(
+        &self,
+        scope: &RequestScope,
+        context: CallContext,
+        call: F,
+    ) -> Result<T, BffError>
+    where
+        F: Fn(AccessToken, CallContext) -> Fut,
+        Fut: Future<Output = Result<T, MobprocError>>,
+    {
+        let signed_in = self.inner.tokens.current(&scope.session).await?;
         match call(signed_in.access_token(), context.clone()).await {
             Err(error) if matches!(error.kind(), ErrorKind::Unauthorized(_)) => {
                 let fresh = self
@@ -127,9 +175,20 @@ impl Backend for Bff {
                     Err(error) => return Err(error),
                 },
             };
-            Ok(signed_in.map(|s| Viewer {
-                employee_id: s.employee_id,
-                name: s.name,
+            let Some(signed_in) = signed_in else {
+                return Ok(None);
+            };
+            let acting_for = session_data::read::<ActingFor>(&scope.session, ACTING_FOR)
+                .await?
+                .map(|a| Actor {
+                    name: a.name,
+                    department: a.department,
+                });
+            Ok(Some(Viewer {
+                employee_id: signed_in.employee_id,
+                name: signed_in.name,
+                can_act_for_others: signed_in.can_act_for_others,
+                acting_for,
             }))
         })
         .await

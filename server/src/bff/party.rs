@@ -4,26 +4,33 @@ use tower_sessions::Session;
 
 use super::{
     error::BffError,
-    session_data::{self, SignedIn, SIGNED_IN},
+    session_data::{self, ActingFor, SignedIn, ACTING_FOR, SIGNED_IN},
 };
 
-/// The signed-in user, and the actor they order for. Carts and checkouts are keyed by
-/// both, so ordering on behalf of others can come without moving anyone's cart.
+/// The signed-in user, and the actor they order for: themselves, or the employee
+/// they act for. Carts and checkouts are keyed by both, so nothing of one person's
+/// shows while ordering for another.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Party {
     pub user_id: String,
     pub actor_id: String,
+    /// Set while the user acts for someone else.
+    pub acting: Option<ActingFor>,
 }
 
 impl Party {
-    /// The session's party; for now everyone orders for themselves.
+    /// The session's party.
     pub async fn of(session: &Session) -> Result<Self, BffError> {
         let signed_in: SignedIn = session_data::read(session, SIGNED_IN)
             .await?
             .ok_or(BffError::SignInRequired)?;
+        let acting: Option<ActingFor> = session_data::read(session, ACTING_FOR).await?;
         Ok(Self {
-            actor_id: signed_in.employee_id.clone(),
+            actor_id: acting
+                .as_ref()
+                .map_or_else(|| signed_in.employee_id.clone(), |a| a.employee_id.clone()),
             user_id: signed_in.employee_id,
+            acting,
         })
     }
 }

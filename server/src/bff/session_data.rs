@@ -11,6 +11,8 @@ use tower_sessions::{session::Error, Session};
 pub const SIGNED_IN: &str = "signed_in";
 /// The last failed sign-in (username and message), shown once.
 pub const SIGN_IN_FLASH: &str = "sign_in_flash";
+/// The employee the signed-in person orders for, while they do.
+pub const ACTING_FOR: &str = "acting_for";
 
 // Values are stored as JSON text: with serde_json's `arbitrary_precision` (on for
 // exact money) numbers inside a `Value` do not survive the session store's
@@ -59,6 +61,20 @@ pub struct SignedIn {
     pub refresh_token: Option<String>,
     /// Seconds since the Unix epoch.
     pub expires_at: u64,
+    /// `/me` at sign-in: MOBPROC lets this person act for other employees.
+    #[serde(default)]
+    pub can_act_for_others: bool,
+}
+
+/// The employee someone orders for (MOBPROC's context, API.md §4), as MOBPROC
+/// described them when the context was chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActingFor {
+    pub employee_id: String,
+    pub name: String,
+    pub department: Option<String>,
+    /// Sent as `X-TNGO-CONTEXT-ACTIVITYID` on every call while acting: one flow.
+    pub activity_id: String,
 }
 
 impl SignedIn {
@@ -69,7 +85,14 @@ impl SignedIn {
             access_token: tokens.access_token.secret().clone(),
             refresh_token: tokens.refresh_token.as_ref().map(|t| t.secret().clone()),
             expires_at: unix_seconds(tokens.expires_at),
+            can_act_for_others: false,
         }
+    }
+
+    /// Records what `/me` said about acting for others.
+    pub fn acting_for_others(mut self, allowed: bool) -> Self {
+        self.can_act_for_others = allowed;
+        self
     }
 
     /// Takes fresh tokens from a refresh; a server that sends no new refresh token

@@ -31,6 +31,7 @@ use app::{
 use mobproc::client::ErrorKind;
 
 use super::{
+    audit,
     cart::{self, rules, store::CartStore},
     error::BffError,
     party::Party,
@@ -98,18 +99,28 @@ pub async fn save(
     let client = bff.client();
     let body_ref = &body;
     let confirmed = bff
-        .call(scope, |token, context| async move {
+        .call_as(scope, party, |token, context| async move {
             client.confirm_order(&token, &context, body_ref).await
         })
-        .await
-        .map_err(|error| match error {
-            BffError::Mobproc(e) if matches!(e.kind(), ErrorKind::OrderRejected(_)) => {
-                BffError::User(rejection::to_app_error(
-                    e.order_errors().unwrap_or_default(),
-                ))
-            }
-            other => other,
-        })?;
+        .await;
+    audit::on_behalf(
+        scope,
+        party,
+        "confirm",
+        &external_order_number,
+        None,
+        if confirmed.is_ok() {
+            "confirmed"
+        } else {
+            "refused"
+        },
+    );
+    let confirmed = confirmed.map_err(|error| match error {
+        BffError::Mobproc(e) if matches!(e.kind(), ErrorKind::OrderRejected(_)) => BffError::User(
+            rejection::to_app_error(e.order_errors().unwrap_or_default()),
+        ),
+        other => other,
+    })?;
     let id = uuid::Uuid::new_v4().simple().to_string();
     let checkout = Checkout {
         confirmation: confirmation::view(&id, cart, &confirmed, &definitions.groups),
@@ -131,14 +142,30 @@ pub async fn confirmation(
     party: &Party,
     id: &str,
 ) -> Result<ConfirmationView, BffError> {
-    let checkout = checkouts
-        .get(party, id)
-        .await?
-        .ok_or_else(|| BffError::User(replaced()))?;
+    let checkout = find(checkouts, party, id).await?;
     Ok(ConfirmationView {
         order_id: checkout.order_id,
         ..checkout.confirmation
     })
+}
+
+/// The party's checkout `id`, or what to say when they have none by that id.
+pub async fn find(
+    checkouts: &CheckoutStore,
+    party: &Party,
+    id: &str,
+) -> Result<Checkout, BffError> {
+    match checkouts.get(party, id).await? {
+        Some(checkout) => Ok(checkout),
+        None if checkouts.for_another_actor(party, id).await? => {
+            Err(BffError::User(AppError::Invalid {
+                message: "This order was confirmed for someone else. Switch to the person                           it is for to place it."
+                    .into(),
+                fields: Vec::new(),
+            }))
+        }
+        None => Err(BffError::User(replaced())),
+    }
 }
 
 /// What to say about a checkout that is gone: a newer confirmation replaced it.

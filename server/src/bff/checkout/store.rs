@@ -163,6 +163,22 @@ impl CheckoutStore {
         }))
     }
 
+    /// Whether the user's checkout `id` exists for another actor than `party`'s: it
+    /// was confirmed while acting for someone else.
+    pub async fn for_another_actor(&self, party: &Party, id: &str) -> Result<bool, BffError> {
+        let other: Option<(String,)> = on_pool!(&self.database, |pool| {
+            sqlx::query_as(
+                "SELECT id FROM checkouts WHERE id = $1 AND user_id = $2 AND actor_id <> $3",
+            )
+            .bind(id)
+            .bind(&party.user_id)
+            .bind(&party.actor_id)
+            .fetch_optional(pool)
+            .await
+        })?;
+        Ok(other.is_some())
+    }
+
     /// Moves `id` from `from` to `to`; `false` when it was not in `from` (another
     /// request moved it first).
     pub async fn transition(&self, id: &str, from: State, to: State) -> Result<bool, BffError> {

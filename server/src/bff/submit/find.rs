@@ -22,7 +22,7 @@ pub async fn by_external_number(
     };
     let query = &query;
     let orders: Vec<Order> = bff
-        .call(scope, |token, context| async move {
+        .call_as(scope, party, |token, context| async move {
             let path = ["orders"];
             client
                 .list_all(&token, &context, &path, query, envelope::ORDERS)

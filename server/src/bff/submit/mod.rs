@@ -21,6 +21,7 @@ use std::{
 use app::{error::AppError, model::order::OrderView};
 
 use super::{
+    audit,
     checkout::{
         self,
         store::{Checkout, State},
@@ -51,10 +52,7 @@ pub async fn submit(
     let checkouts = bff.checkouts();
     let started = Instant::now();
     loop {
-        let checkout = checkouts
-            .get(party, checkout_id)
-            .await?
-            .ok_or_else(|| BffError::User(checkout::replaced()))?;
+        let checkout = checkout::find(checkouts, party, checkout_id).await?;
         match checkout.state {
             State::Submitted => {
                 return checkout.order_id.ok_or(BffError::Context(
@@ -150,13 +148,24 @@ async fn place(
     let client = bff.client();
     let body = &checkout.request;
     let sent = bff
-        .call(&scope, |token, context| async move {
+        .call_as(&scope, &party, |token, context| async move {
             client.submit_order(&token, &context, body).await
         })
         .await;
     let checkouts = bff.checkouts();
+    let audit = |order_id: Option<&str>, outcome: &str| {
+        audit::on_behalf(
+            &scope,
+            &party,
+            "submit",
+            &checkout.external_order_number,
+            order_id,
+            outcome,
+        );
+    };
     match sent {
         Ok(order) => {
+            audit(Some(&order.order_id), "placed");
             placed(&bff, &party, &checkout, State::Submitting, &order.order_id).await?;
             Ok(Notice {
                 message: format!(
@@ -167,6 +176,7 @@ async fn place(
             })
         }
         Err(error) if outcome::surely_not_placed(&error) => {
+            audit(None, "not placed");
             checkouts
                 .transition(&checkout.id, State::Submitting, State::Confirmed)
                 .await?;
@@ -178,6 +188,7 @@ async fn place(
             })
         }
         Err(error) => {
+            audit(None, "no answer");
             tracing::warn!(
                 correlation_id = %scope.correlation_id,
                 %error,
@@ -211,6 +222,14 @@ async fn look_for(
         find::by_external_number(&bff, &scope, &party, &checkout.external_order_number).await;
     match found {
         Ok(Some(order)) => {
+            audit::on_behalf(
+                &scope,
+                &party,
+                "submit",
+                &checkout.external_order_number,
+                Some(&order.order_id),
+                "found placed",
+            );
             placed(&bff, &party, &checkout, State::Checking, &order.order_id).await?;
             Ok(Notice {
                 message: format!("Your order went through: order {}.", order.order_id),

@@ -1,0 +1,265 @@
+//! Ordering on behalf of another employee (API.md §3–§4): MOBPROC decides who may,
+//! the BFF keeps whom in the session and sends it as `X-TNGO-CONTEXT-EMPLOYEEID` on
+//! every call (see [`Bff::call`]). The browser only ever names an employee id.
+
+use app::{
+    backend::acting::ActingBackend,
+    error::AppError,
+    model::acting::{EmployeeResult, EmployeeSearch},
+};
+use mobproc::{
+    client::{envelope, EmployeeQuery},
+    model::Employee,
+};
+
+use super::{
+    error::BffError,
+    party::Party,
+    request::{in_request, RequestScope},
+    session_data::{self, ActingFor, SignedIn, ACTING_FOR, SIGNED_IN},
+    Bff,
+};
+
+/// Employees shown per page of a search.
+const PAGE_SIZE: usize = 20;
+
+/// The signed-in person, if MOBPROC let them act for others (checked before any
+/// call, so nobody else makes the BFF call MOBPROC for them).
+async fn may_act(scope: &RequestScope) -> Result<SignedIn, BffError> {
+    let signed_in: SignedIn = session_data::read(&scope.session, SIGNED_IN)
+        .await?
+        .ok_or(BffError::SignInRequired)?;
+    if signed_in.can_act_for_others {
+        Ok(signed_in)
+    } else {
+        Err(BffError::User(AppError::Forbidden))
+    }
+}
+
+/// "First Last", or the id when MOBPROC gave no name.
+pub fn full_name(employee: &Employee) -> String {
+    let name = [
+        employee.first_name.as_deref(),
+        employee.last_name.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    if name.is_empty() {
+        employee.id.clone()
+    } else {
+        name
+    }
+}
+
+fn department(employee: &Employee) -> Option<String> {
+    employee
+        .department
+        .as_ref()
+        .map(|d| d.name.clone().unwrap_or_else(|| d.id.clone()))
+}
+
+/// Whether `employee` matches the search `needle` (lower case): by name, email or
+/// company employee id, or exactly by MOBPROC id.
+fn matches(employee: &Employee, needle: &str) -> bool {
+    needle.is_empty()
+        || employee.id == needle
+        || [
+            Some(full_name(employee)),
+            employee.email.clone(),
+            employee.company_employee_id.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|field| field.to_lowercase().contains(needle))
+}
+
+/// Page `page` of the matches, `PAGE_SIZE` at a time.
+fn search_page(employees: Vec<Employee>, query: &str, page: usize) -> EmployeeSearch {
+    let needle = query.trim().to_lowercase();
+    let mut found: Vec<EmployeeResult> = employees
+        .iter()
+        .filter(|e| matches(e, &needle))
+        .map(|e| EmployeeResult {
+            id: e.id.clone(),
+            name: full_name(e),
+            department: department(e),
+            email: e.email.clone(),
+            company_employee_id: e.company_employee_id.clone(),
+        })
+        .collect();
+    found.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    let total = found.len();
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let page = page.clamp(1, pages);
+    let results = found
+        .into_iter()
+        .skip((page - 1) * PAGE_SIZE)
+        .take(PAGE_SIZE)
+        .collect();
+    EmployeeSearch {
+        query: query.trim().to_owned(),
+        results,
+        total,
+        page,
+        pages,
+    }
+}
+
+#[async_trait::async_trait]
+impl ActingBackend for Bff {
+    async fn search_employees(
+        &self,
+        query: String,
+        page: usize,
+    ) -> Result<EmployeeSearch, AppError> {
+        in_request(|scope| async move {
+            may_act(&scope).await?;
+            let client = self.client();
+            let path = ["employees"];
+            let all = EmployeeQuery {
+                limit: Some(100),
+                ..EmployeeQuery::default()
+            };
+            // MOBPROC filters employees by id only, so the pages (walked by their
+            // `_meta` links) are searched here.
+            let employees: Vec<Employee> = self
+                .call_as_user(&scope, |token, context| {
+                    let (path, all) = (&path, &all);
+                    async move {
+                        client
+                            .list_all(&token, &context, path, all, envelope::EMPLOYEES)
+                            .await
+                    }
+                })
+                .await?;
+            Ok(search_page(employees, &query, page))
+        })
+        .await
+    }
+
+    async fn start_acting(&self, employee_id: String) -> Result<(), AppError> {
+        in_request(|scope| async move {
+            let signed_in = may_act(&scope).await?;
+            if employee_id == signed_in.employee_id {
+                return stop(&scope).await;
+            }
+            let client = self.client();
+            let employee = self
+                .call_as_user(&scope, |token, context| {
+                    let id = &employee_id;
+                    async move { client.employee(&token, &context, id).await }
+                })
+                .await?;
+            let acting = ActingFor {
+                employee_id: employee.id.clone(),
+                name: full_name(&employee),
+                department: department(&employee),
+                activity_id: uuid::Uuid::new_v4().to_string(),
+            };
+            session_data::write(&scope.session, ACTING_FOR, &acting).await?;
+            tracing::info!(
+                target: "audit",
+                correlation_id = %scope.correlation_id,
+                user = %signed_in.employee_id,
+                actor = %acting.employee_id,
+                activity_id = %acting.activity_id,
+                "acting for another employee"
+            );
+            Ok(())
+        })
+        .await
+    }
+
+    async fn stop_acting(&self) -> Result<(), AppError> {
+        in_request(|scope| async move { stop(&scope).await }).await
+    }
+}
+
+async fn stop(scope: &RequestScope) -> Result<(), BffError> {
+    let party = Party::of(&scope.session).await?;
+    if let Some(acting) = session_data::take::<ActingFor>(&scope.session, ACTING_FOR).await? {
+        tracing::info!(
+            target: "audit",
+            correlation_id = %scope.correlation_id,
+            user = %party.user_id,
+            actor = %acting.employee_id,
+            "acting for oneself again"
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn employee(id: &str, first: &str, last: &str, email: &str) -> Employee {
+        serde_json::from_value(serde_json::json!({
+            "id": id,
+            "firstName": first,
+            "lastName": last,
+            "email": email,
+            "companyEmployeeId": email,
+            "department": { "id": "D1", "name": "Sales" }
+        }))
+        .unwrap()
+    }
+
+    fn staff() -> Vec<Employee> {
+        vec![
+            employee(
+                "48068987",
+                "James",
+                "Carpenter",
+                "james.carpenter@example.com",
+            ),
+            employee(
+                "48068931",
+                "Barbara",
+                "Andrews",
+                "barbara.andrews@example.com",
+            ),
+            employee("28673732", "Peter", "Edwards", "peter.edwards@acme.com"),
+        ]
+    }
+
+    #[test]
+    fn a_part_of_a_name_email_or_id_finds_people_in_name_order() {
+        let names = |query: &str| -> Vec<String> {
+            search_page(staff(), query, 1)
+                .results
+                .into_iter()
+                .map(|r| r.name)
+                .collect()
+        };
+        assert_eq!(names("barb"), ["Barbara Andrews"]);
+        assert_eq!(
+            names("  EXAMPLE.com "),
+            ["Barbara Andrews", "James Carpenter"]
+        );
+        assert_eq!(names("28673732"), ["Peter Edwards"]);
+        assert_eq!(
+            names(""),
+            ["Barbara Andrews", "James Carpenter", "Peter Edwards"]
+        );
+        assert!(names("nobody").is_empty());
+        let found = search_page(staff(), "barb", 1);
+        assert_eq!(found.results[0].department.as_deref(), Some("Sales"));
+        assert_eq!(found.results[0].id, "48068931");
+    }
+
+    #[test]
+    fn matches_come_in_pages_of_twenty() {
+        let many: Vec<Employee> = (0..45)
+            .map(|n| employee(&format!("{n:03}"), "Ann", &format!("Number {n:02}"), "a@x"))
+            .collect();
+        let second = search_page(many.clone(), "ann", 2);
+        assert_eq!((second.total, second.page, second.pages), (45, 2, 3));
+        assert_eq!(second.results.len(), 20);
+        assert_eq!(second.results[0].name, "Ann Number 20");
+        let beyond = search_page(many, "ann", 9);
+        assert_eq!((beyond.page, beyond.results.len()), (3, 5));
+    }
+}
