@@ -43,7 +43,38 @@ where
 {
     let scope = RequestScope::current()?;
     let correlation_id = scope.correlation_id.clone();
-    work(scope)
-        .await
-        .map_err(|error| error.to_app_error(&correlation_id))
+    work(scope).await.map_err(|error| {
+        let error = error.to_app_error(&correlation_id);
+        answer_with_status(&error);
+        error
+    })
+}
+
+/// A server function called by script (not a plain form post, which leptos_axum
+/// answers with a redirect back) answers with the status that fits its error, e.g.
+/// 403 for a refused switch, rather than leptos' default 500.
+fn answer_with_status(error: &AppError) {
+    use http::{header::ACCEPT, StatusCode};
+    let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
+        return;
+    };
+    let form_post = parts
+        .headers
+        .get(ACCEPT)
+        .and_then(|accept| accept.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"));
+    if !parts.uri.path().starts_with("/api/") || form_post {
+        return;
+    }
+    let status = match error {
+        AppError::SignInRequired => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Upstream { .. } => StatusCode::BAD_GATEWAY,
+        AppError::Internal { .. } | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
 }
