@@ -8,4 +8,5 @@ pub mod csp;
 pub mod error_notice;
 pub mod header;
 pub mod hydration;
+pub mod on_behalf;
 pub mod pending;

@@ -31,6 +31,10 @@ pub struct OrderView {
     /// E.g. `April 29, 2016`.
     pub date_submitted: Option<String>,
     pub external_order_number: Option<String>,
+    /// Whom the order is for, e.g. "Barbara Andrews (barbara.andrews@example.com)".
+    pub account_holder: Option<String>,
+    /// Who placed it; someone else than the account holder when ordering for them.
+    pub requested_by: Option<String>,
     pub segments: Vec<OrderSegmentView>,
     /// Said once after submitting, e.g. "Your order went through: order 8711820".
     pub notice: Option<String>,

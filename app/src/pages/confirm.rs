@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    components::{error_notice::ErrorNotice, pending::PendingScope},
+    components::{error_notice::ErrorNotice, on_behalf::OnBehalf, pending::PendingScope},
     model::checkout::{ConfirmationView, ConfirmedItem, LabelledValue},
     server_fns::{checkout::get_confirmation, orders::SubmitOrder},
 };
@@ -108,9 +108,10 @@ fn Confirmation(confirmation: ConfirmationView) -> impl IntoView {
             </div>
             <dl class="facts">
                 {properties.into_iter().map(|line| view! { <Fact line/> }).collect_view()}
-                {account_holder.map(|p| view! { <dt>"Ordered for"</dt><dd>{p}</dd> })}
-                {requested_by.map(|p| view! { <dt>"Requested by"</dt><dd>{p}</dd> })}
+                {account_holder.clone().map(|p| view! { <dt>"Ordered for"</dt><dd>{p}</dd> })}
+                {requested_by.clone().map(|p| view! { <dt>"Requested by"</dt><dd>{p}</dd> })}
             </dl>
+            <OnBehalf account_holder requested_by/>
         </section>
         {match order_id {
             Some(order_id) => view! {

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    components::error_notice::ErrorNotice,
+    components::{error_notice::ErrorNotice, on_behalf::OnBehalf},
     model::order::{OrderSegmentView, OrderView, OrderedItemView},
     server_fns::orders::get_order,
 };
@@ -45,7 +45,10 @@ fn Order(order: OrderView) -> impl IntoView {
             <dd class="status">{order.status}</dd>
             {order.date_submitted.map(|d| view! { <dt>"Submitted"</dt><dd>{d}</dd> })}
             {order.external_order_number.map(|n| view! { <dt>"Your reference"</dt><dd>{n}</dd> })}
+            {order.account_holder.clone().map(|p| view! { <dt>"Ordered for"</dt><dd>{p}</dd> })}
+            {order.requested_by.clone().map(|p| view! { <dt>"Requested by"</dt><dd>{p}</dd> })}
         </dl>
+        <OnBehalf account_holder=order.account_holder requested_by=order.requested_by/>
         {order.segments.into_iter().map(|segment| view! { <Segment segment/> }).collect_view()}
         <p><a href="/">"Back to My lines"</a></p>
     }

@@ -15,6 +15,7 @@ use mobproc::{
 use super::{
     error::BffError,
     party::Party,
+    present::full_name,
     request::{in_request, RequestScope},
     session_data::{self, ActingFor, SignedIn, ACTING_FOR, SIGNED_IN},
     Bff,
@@ -37,15 +38,8 @@ async fn may_act(scope: &RequestScope) -> Result<SignedIn, BffError> {
 }
 
 /// "First Last", or the id when MOBPROC gave no name.
-pub fn full_name(employee: &Employee) -> String {
-    let name = [
-        employee.first_name.as_deref(),
-        employee.last_name.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+fn name_of(employee: &Employee) -> String {
+    let name = full_name(employee);
     if name.is_empty() {
         employee.id.clone()
     } else {
@@ -66,7 +60,7 @@ fn matches(employee: &Employee, needle: &str) -> bool {
     needle.is_empty()
         || employee.id == needle
         || [
-            Some(full_name(employee)),
+            Some(name_of(employee)),
             employee.email.clone(),
             employee.company_employee_id.clone(),
         ]
@@ -75,15 +69,15 @@ fn matches(employee: &Employee, needle: &str) -> bool {
         .any(|field| field.to_lowercase().contains(needle))
 }
 
-/// Page `page` of the matches, `PAGE_SIZE` at a time.
-fn search_page(employees: Vec<Employee>, query: &str, page: usize) -> EmployeeSearch {
+/// Page `page` of the matches other than `me`, `PAGE_SIZE` at a time.
+fn search_page(employees: Vec<Employee>, me: &str, query: &str, page: usize) -> EmployeeSearch {
     let needle = query.trim().to_lowercase();
     let mut found: Vec<EmployeeResult> = employees
         .iter()
-        .filter(|e| matches(e, &needle))
+        .filter(|e| e.id != me && matches(e, &needle))
         .map(|e| EmployeeResult {
             id: e.id.clone(),
-            name: full_name(e),
+            name: name_of(e),
             department: department(e),
             email: e.email.clone(),
             company_employee_id: e.company_employee_id.clone(),
@@ -115,7 +109,7 @@ impl ActingBackend for Bff {
         page: usize,
     ) -> Result<EmployeeSearch, AppError> {
         in_request(|scope| async move {
-            may_act(&scope).await?;
+            let me = may_act(&scope).await?;
             let client = self.client();
             let path = ["employees"];
             let all = EmployeeQuery {
@@ -134,7 +128,7 @@ impl ActingBackend for Bff {
                     }
                 })
                 .await?;
-            Ok(search_page(employees, &query, page))
+            Ok(search_page(employees, &me.employee_id, &query, page))
         })
         .await
     }
@@ -154,7 +148,7 @@ impl ActingBackend for Bff {
                 .await?;
             let acting = ActingFor {
                 employee_id: employee.id.clone(),
-                name: full_name(&employee),
+                name: name_of(&employee),
                 department: department(&employee),
                 activity_id: uuid::Uuid::new_v4().to_string(),
             };
@@ -228,7 +222,7 @@ mod tests {
     #[test]
     fn a_part_of_a_name_email_or_id_finds_people_in_name_order() {
         let names = |query: &str| -> Vec<String> {
-            search_page(staff(), query, 1)
+            search_page(staff(), "0", query, 1)
                 .results
                 .into_iter()
                 .map(|r| r.name)
@@ -245,7 +239,9 @@ mod tests {
             ["Barbara Andrews", "James Carpenter", "Peter Edwards"]
         );
         assert!(names("nobody").is_empty());
-        let found = search_page(staff(), "barb", 1);
+        let found = search_page(staff(), "0", "barb", 1);
+        let others = search_page(staff(), "28673732", "", 1);
+        assert_eq!(others.total, 2, "the searcher is not among the results");
         assert_eq!(found.results[0].department.as_deref(), Some("Sales"));
         assert_eq!(found.results[0].id, "48068931");
     }
@@ -255,11 +251,11 @@ mod tests {
         let many: Vec<Employee> = (0..45)
             .map(|n| employee(&format!("{n:03}"), "Ann", &format!("Number {n:02}"), "a@x"))
             .collect();
-        let second = search_page(many.clone(), "ann", 2);
+        let second = search_page(many.clone(), "x", "ann", 2);
         assert_eq!((second.total, second.page, second.pages), (45, 2, 3));
         assert_eq!(second.results.len(), 20);
         assert_eq!(second.results[0].name, "Ann Number 20");
-        let beyond = search_page(many, "ann", 9);
+        let beyond = search_page(many, "x", "ann", 9);
         assert_eq!((beyond.page, beyond.results.len()), (3, 5));
     }
 }

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::{
+    present,
     session_data::{self, SignedIn, ACTING_FOR, SIGNED_IN, SIGN_IN_FLASH},
     Bff,
 };
@@ -80,11 +81,7 @@ async fn establish(
         .map_err(|error| unavailable(&error))?;
     let can_act_for_others = me.can_act_for_others;
     let user = me.authenticated_user;
-    let name = [user.first_name.as_deref(), user.last_name.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = present::full_name(&user);
     let signed_in = SignedIn::new(user.id, name, &tokens).acting_for_others(can_act_for_others);
     let stored = async {
         // A new id at sign-in, so a session id planted before sign-in is worthless.

@@ -2,9 +2,32 @@
 //! same-origin image URLs, and only the actions the person may take.
 
 use app::model::{Line, LineAction};
-use mobproc::model::{ServiceAsset, TransactionType};
+use mobproc::model::{Employee, ServiceAsset, TransactionType};
 
 use super::media;
+
+/// "First Last" as MOBPROC spells them; empty when it gave neither.
+pub fn full_name(employee: &Employee) -> String {
+    [
+        employee.first_name.as_deref(),
+        employee.last_name.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// "First Last (email)", or whatever of it MOBPROC gave, at least the id.
+pub fn person(employee: &Employee) -> String {
+    let name = full_name(employee);
+    match (&employee.email, name.is_empty()) {
+        (Some(email), false) => format!("{name} ({email})"),
+        (Some(email), true) => email.clone(),
+        (None, false) => name,
+        (None, true) => employee.id.clone(),
+    }
+}
 
 /// `2035557676` → `203-555-7676`; anything that is not ten digits stays as it is.
 pub fn phone_number(raw: &str) -> String {

@@ -6,12 +6,12 @@ use app::model::checkout::{
     LabelledValue,
 };
 use mobproc::model::{
-    Employee, Feature, Money, OrderConfirmation, PropertyGroup, PropertyType, PropertyValue,
-    Recurrence, Vendor,
+    Feature, Money, OrderConfirmation, PropertyGroup, PropertyType, PropertyValue, Recurrence,
+    Vendor,
 };
 use rust_decimal::Decimal;
 
-use super::form::full_name;
+use crate::bff::present::person;
 use crate::bff::{
     cart::{rules, store::Cart},
     media, money, present,
@@ -166,16 +166,6 @@ fn property(value: &PropertyValue, definitions: &[PropertyGroup]) -> LabelledVal
 }
 
 /// `Peter Edwards (peter.edwards@acme.com)`.
-fn person(employee: &Employee) -> String {
-    let name = full_name(employee);
-    match (&employee.email, name.is_empty()) {
-        (Some(email), false) => format!("{name} ({email})"),
-        (Some(email), true) => email.clone(),
-        (None, false) => name,
-        (None, true) => employee.id.clone(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

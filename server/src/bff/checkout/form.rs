@@ -8,7 +8,10 @@ use app::model::checkout::{
 use mobproc::model::{Employee, PropertyDefinition, PropertyType, Validation};
 
 use super::{definitions::Definitions, draft::Draft};
-use crate::bff::cart::{rules, store::Cart};
+use crate::bff::{
+    cart::{rules, store::Cart},
+    present::full_name,
+};
 
 pub fn view(cart: &Cart, definitions: &Definitions, draft: Option<&Draft>) -> CheckoutView {
     let typed = draft.map(|d| &d.form);
@@ -72,14 +75,6 @@ pub fn view(cart: &Cart, definitions: &Definitions, draft: Option<&Draft>) -> Ch
         properties,
         ship_to,
     }
-}
-
-pub fn full_name(person: &Employee) -> String {
-    [person.first_name.as_deref(), person.last_name.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn property(

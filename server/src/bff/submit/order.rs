@@ -38,6 +38,8 @@ pub fn view(order: Order, notice: Option<String>) -> OrderView {
         status: order.status.as_str().to_owned(),
         date_submitted: order.date_submitted.as_deref().map(present::date),
         external_order_number: order.external_order_number,
+        account_holder: order.account_holder.as_ref().map(present::person),
+        requested_by: order.requested_by.as_ref().map(present::person),
         segments: order
             .order_segments
             .map(|s| s.items)
