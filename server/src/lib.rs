@@ -51,27 +51,25 @@ pub fn router(state: AppState, store: Store, secure_cookies: bool) -> Router {
     let ordering: Arc<dyn OrderingBackend> = Arc::new(state.bff.clone());
     let catalog: Arc<dyn CatalogBackend> = Arc::new(state.bff.clone());
     let acting: Arc<dyn ActingBackend> = Arc::new(state.bff.clone());
+    // Every page, the 404 page included, gets the BFF behind its server functions.
+    let backends = move || {
+        provide_context(backend.clone());
+        provide_context(ordering.clone());
+        provide_context(catalog.clone());
+        provide_context(acting.clone());
+    };
     Router::new()
         .route("/auth/sign-in", post(bff::auth_routes::sign_in))
         .route("/auth/sign-out", post(bff::auth_routes::sign_out))
         .route("/media", get(bff::media::serve))
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || {
-                provide_context(backend.clone());
-                provide_context(ordering.clone());
-                provide_context(catalog.clone());
-                provide_context(acting.clone());
-            },
-            {
-                let options = state.leptos.clone();
-                move || app::shell(options.clone())
-            },
-        )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
-            app::shell,
-        ))
+        .leptos_routes_with_context(&state, routes, backends.clone(), {
+            let options = state.leptos.clone();
+            move || app::shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(backends, app::shell))
         .layer(middleware::from_fn(bff::guard::require_sign_in))
         .layer(session::layer(store, secure_cookies))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))

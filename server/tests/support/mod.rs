@@ -14,6 +14,7 @@ use server::{bff::Bff, security::OriginPolicy, session::Store, AppState};
 use tempfile::TempDir;
 use tokio::{net::TcpListener, task::JoinHandle};
 
+pub mod acting;
 pub mod ordering;
 
 /// One storefront app per test process at a time. Several Leptos apps rendering

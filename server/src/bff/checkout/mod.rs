@@ -159,8 +159,10 @@ pub async fn find(
         Some(checkout) => Ok(checkout),
         None if checkouts.for_another_actor(party, id).await? => {
             Err(BffError::User(AppError::Invalid {
-                message: "This order was confirmed for someone else. Switch to the person                           it is for to place it."
-                    .into(),
+                message:
+                    "This order was confirmed for someone else. Switch to the person it is for to \
+                          place it."
+                        .into(),
                 fields: Vec::new(),
             }))
         }
