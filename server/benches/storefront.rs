@@ -3,10 +3,11 @@
 //!
 //! Starts a sandbox in-process and the real `server` binary as a child process pointed
 //! at it, so the server's RSS is its own. Then:
-//! 1. signs in 1,000 sessions (50 at a time) and reports the server's RSS before/after;
+//! 1. signs in 1,000 sessions (50 at a time) and reports the server's RSS before/after,
+//!    then 1,000 more, whose growth is what a session costs;
 //! 2. renders the accessories catalog page through the BFF with 50 concurrent clients
 //!    for 20 s, and, in the same run, asks the sandbox for the catalog JSON behind it
-//!    the same way, reporting requests/s and p50/p99 for both.
+//!    the same way, reporting requests/s and p50/p99 for both, and the RSS after.
 //!
 //! Everything runs on loopback, is bounded in count and time, and stops by itself.
 
@@ -16,7 +17,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use reqwest::{header, redirect, Client};
+use reqwest::{cookie::Jar, header, redirect, Client};
 use tokio::{
     io::{AsyncBufReadExt, BufReader},
     process::{Child, Command},
@@ -38,16 +39,32 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let before = rss_kib(pid)?;
     let started = Instant::now();
     let clients = sign_in_many(&base, SESSIONS).await?;
+    let after = rss_kib(pid)?;
     println!(
         "sessions: {SESSIONS} signed in in {:.1} s; server RSS {:.1} MiB before, {:.1} MiB after ({:.1} KiB per session)",
         started.elapsed().as_secs_f64(),
         before as f64 / 1024.0,
-        rss_kib(pid)? as f64 / 1024.0,
-        (rss_kib(pid)?.saturating_sub(before)) as f64 / SESSIONS as f64,
+        after as f64 / 1024.0,
+        (after.saturating_sub(before)) as f64 / SESSIONS as f64,
+    );
+    // A second batch tells memory kept per session from the high-water mark of
+    // serving 50 sign-ins at a time. (Sign-ins close their connections: 1,000 idle
+    // keep-alive connections would be counted as sessions otherwise.)
+    let more = sign_in_many(&base, SESSIONS).await?;
+    let again = rss_kib(pid)?;
+    println!(
+        "sessions: {} more signed in; server RSS {:.1} MiB ({:.1} KiB per added session)",
+        more.len(),
+        again as f64 / 1024.0,
+        (again.saturating_sub(after)) as f64 / SESSIONS as f64,
     );
 
     let page = format!("{base}/lines/{LINE}/accessories");
-    let browsers: Vec<Client> = clients.into_iter().take(CLIENTS).collect();
+    let browsers = clients
+        .into_iter()
+        .take(CLIENTS)
+        .map(browser)
+        .collect::<Result<Vec<_>, _>>()?;
     let page_figures = hammer(browsers, page, |_| Ok(())).await;
     report("catalog page via BFF", &page_figures);
 
@@ -62,6 +79,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     })
     .await;
     report("catalog JSON from the sandbox", &json_figures);
+    println!(
+        "server RSS after the load: {:.1} MiB",
+        rss_kib(pid)? as f64 / 1024.0
+    );
 
     child.kill().await?;
     Ok(())
@@ -95,7 +116,19 @@ async fn start_server(
     Ok((child, base))
 }
 
-async fn sign_in_many(base: &str, count: usize) -> Result<Vec<Client>, Box<dyn std::error::Error>> {
+/// A browser with a signed-in session's cookies, keeping its connections open.
+fn browser(cookies: Arc<Jar>) -> Result<Client, reqwest::Error> {
+    Client::builder()
+        .cookie_provider(cookies)
+        .redirect(redirect::Policy::none())
+        .build()
+}
+
+/// Signs in `count` sessions; their cookie jars.
+async fn sign_in_many(
+    base: &str,
+    count: usize,
+) -> Result<Vec<Arc<Jar>>, Box<dyn std::error::Error>> {
     let gate = Arc::new(Semaphore::new(CLIENTS));
     let mut tasks = Vec::with_capacity(count);
     for _ in 0..count {
@@ -105,8 +138,10 @@ async fn sign_in_many(base: &str, count: usize) -> Result<Vec<Client>, Box<dyn s
             let _permit = gate.acquire().await?;
             let mut headers = header::HeaderMap::new();
             headers.insert(header::ORIGIN, base.parse()?);
+            let cookies = Arc::new(Jar::default());
             let client = Client::builder()
-                .cookie_store(true)
+                .cookie_provider(cookies.clone())
+                .pool_max_idle_per_host(0)
                 .redirect(redirect::Policy::none())
                 .default_headers(headers)
                 .build()?;
@@ -127,7 +162,7 @@ async fn sign_in_many(base: &str, count: usize) -> Result<Vec<Client>, Box<dyn s
             {
                 return Err("a sign-in failed".into());
             }
-            Ok::<_, Box<dyn std::error::Error + Send + Sync>>(client)
+            Ok::<_, Box<dyn std::error::Error + Send + Sync>>(cookies)
         }));
     }
     let mut clients = Vec::with_capacity(count);
