@@ -104,7 +104,7 @@ pub async fn save(
         })
         .await;
     audit::on_behalf(
-        scope,
+        &scope.correlation_id,
         party,
         "confirm",
         &external_order_number,

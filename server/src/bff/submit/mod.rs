@@ -155,7 +155,7 @@ async fn place(
     let checkouts = bff.checkouts();
     let audit = |order_id: Option<&str>, outcome: &str| {
         audit::on_behalf(
-            &scope,
+            &scope.correlation_id,
             &party,
             "submit",
             &checkout.external_order_number,
@@ -223,7 +223,7 @@ async fn look_for(
     match found {
         Ok(Some(order)) => {
             audit::on_behalf(
-                &scope,
+                &scope.correlation_id,
                 &party,
                 "submit",
                 &checkout.external_order_number,
