@@ -65,3 +65,39 @@ test("Peter upgrades to the iPhone 5 with the Talk Share plan and two features",
   const orders = await sandboxOrders(request, storefront);
   expect(orders.map((o) => o.orderId)).toEqual([orderId]);
 });
+
+test("a missing required property and an “Other” reason without its text come back beside their fields", async ({
+  page,
+}, testInfo) => {
+  const javaScript = testInfo.project.use.javaScriptEnabled !== false;
+  await signInAs(page, "peter.edwards.acme");
+  const catalog = new CatalogPage(page);
+  const cart = new CartPage(page);
+  const checkout = new CheckoutPage(page);
+  await page.goto("/lines/38382349/upgrade");
+  await cart.addFromCatalog(catalog.item(IPHONE).first(), 1, javaScript);
+  await cart.open();
+  await cart.checkOut();
+
+  await checkout.fillProperties({ "Contact Phone Number": "" });
+  await checkout.choose("Reason", "Other");
+  await checkout.fillShipTo(SEED_SHIP_TO);
+  // The browser would refuse the empty fields itself; the server's check is what is tested.
+  await page.locator("form.checkout-form").evaluate((form) => form.setAttribute("novalidate", ""));
+  await page.getByRole("button", { name: "Review order" }).click();
+
+  await expect(page.locator("#prop-CONTACT_NUMBER-error")).toHaveText("Contact Phone Number is required.");
+  await expect(checkout.field("Contact Phone Number")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#prop-Reason-other-error")).toHaveText("Reason: say what “Other” is.");
+  await expect(checkout.field("Reason")).toHaveValue("7");
+  const other = page.getByLabel(/please say what/);
+  await expect(other).toBeVisible();
+  await expect(other).toHaveAttribute("aria-invalid", "true");
+  await expect(checkout.field("Line 1")).toHaveValue(SEED_SHIP_TO.line1);
+  await expectAccessible(page);
+
+  await checkout.fillProperties({ "Contact Phone Number": "2035559999" });
+  await other.fill("Screen cracked in the field");
+  await checkout.review();
+  await expect(page.getByText("Screen cracked in the field")).toBeVisible();
+});
