@@ -73,6 +73,7 @@ fn EmployeeSearchView(found: EmployeeSearch, start: ServerAction<StartActing>) -
     let next = (found.page < found.pages).then(|| href(found.page + 1));
     view! {
         <div class="employee-search" role="search">
+            <PendingScope busy="Searching…".to_string()>
             <form method="get" action="/act-for">
                 <div class="field search-field">
                     <label for="employee-q">"Name, email or employee id"</label>
@@ -80,6 +81,7 @@ fn EmployeeSearchView(found: EmployeeSearch, start: ServerAction<StartActing>) -
                 </div>
                 <button type="submit">"Search"</button>
             </form>
+            </PendingScope>
         </div>
         <p role="status">{summary}</p>
         <ul class="employees" aria-label="Employees">

@@ -3,6 +3,7 @@ use leptos_router::components::Form;
 
 use crate::{
     catalog_query::query_string,
+    components::pending::PendingScope,
     model::catalog::{CatalogFilter, Choice, SortOrder},
 };
 
@@ -34,6 +35,7 @@ pub fn CatalogFilterForm(
         .collect::<Vec<_>>();
     view! {
         <div class="catalog-filter" role="search">
+            <PendingScope busy="Searching…".to_string()>
             <Form method="get" action=path>
                 {hidden}
                 <div class="field search-field">
@@ -93,6 +95,7 @@ pub fn CatalogFilterForm(
                     <a href=clear>"Clear filters"</a>
                 </div>
             </Form>
+            </PendingScope>
         </div>
     }
 }
