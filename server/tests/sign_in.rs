@@ -161,13 +161,7 @@ async fn an_access_token_expired_upstream_is_refreshed_silently() {
         .sign_in(&browser, "peter.edwards.acme", "demo")
         .await;
     // Two hours later by MOBPROC's clock: the access token is dead, the refresh token is not.
-    let moved = reqwest::Client::new()
-        .post(format!("{}/_sandbox/clock", harness.sandbox.base_url()))
-        .json(&serde_json::json!({ "advanceSecs": 7200 }))
-        .send()
-        .await
-        .unwrap();
-    assert!(moved.status().is_success());
+    harness.advance_sandbox_clock(7200).await;
     let home = browser.get(harness.url("/")).send().await.unwrap();
     assert_eq!(home.status(), StatusCode::OK);
     assert!(home.text().await.unwrap().contains("203-555-7676"));
@@ -181,13 +175,7 @@ async fn when_the_refresh_is_refused_too_the_page_sends_to_sign_in_and_back() {
         .sign_in(&browser, "peter.edwards.acme", "demo")
         .await;
     // Two days later by MOBPROC's clock: both tokens are dead.
-    let moved = reqwest::Client::new()
-        .post(format!("{}/_sandbox/clock", harness.sandbox.base_url()))
-        .json(&serde_json::json!({ "advanceSecs": 2 * 86_400 }))
-        .send()
-        .await
-        .unwrap();
-    assert!(moved.status().is_success());
+    harness.advance_sandbox_clock(2 * 86_400).await;
     let page = browser
         .get(harness.url("/lines/38382349/accessories?q=car"))
         .send()

@@ -170,46 +170,7 @@ impl Harness {
 
     /// Every order of Peter's, as the sandbox itself lists them.
     pub async fn sandbox_orders(&self) -> Vec<Value> {
-        let http = Client::new();
-        let token: Value = http
-            .post(self.sandbox.token_url())
-            .form(&[
-                ("grant_type", "password"),
-                ("client_id", "storefront"),
-                ("client_secret", "storefront-secret"),
-                ("scope", "MOBPROC"),
-                ("username", PETER),
-                ("password", "demo"),
-            ])
-            .send()
-            .await
-            .expect("token")
-            .json()
-            .await
-            .expect("token json");
-        let token = token["access_token"].as_str().expect("access token");
-        let mut orders = Vec::new();
-        let mut next = Some(format!(
-            "{}/orders?employee={PETER_ID}",
-            self.sandbox.api_url()
-        ));
-        while let Some(url) = next {
-            let page: Value = http
-                .get(&url)
-                .bearer_auth(token)
-                .header("X-TNGO-TENANT", "ACME")
-                .header("client_id", "storefront")
-                .send()
-                .await
-                .expect("orders")
-                .json()
-                .await
-                .expect("orders json");
-            let listing = &page["orders"];
-            orders.extend(listing["items"].as_array().cloned().unwrap_or_default());
-            next = listing["_meta"]["hrefNext"].as_str().map(str::to_owned);
-        }
-        orders
+        self.sandbox_orders_seen_by(PETER, Some(PETER_ID)).await
     }
 
     /// Replaces the sandbox's fault rules (`[]` clears them).
@@ -221,6 +182,17 @@ impl Harness {
             .await
             .expect("faults");
         assert!(response.status().is_success(), "faults accepted");
+    }
+
+    /// Moves MOBPROC's clock `secs` forward (tokens expire by it).
+    pub async fn advance_sandbox_clock(&self, secs: u64) {
+        let response = Client::new()
+            .post(format!("{}/_sandbox/clock", self.sandbox.base_url()))
+            .json(&serde_json::json!({ "advanceSecs": secs }))
+            .send()
+            .await
+            .expect("clock");
+        assert!(response.status().is_success(), "clock moved");
     }
 
     /// Another storefront server on this one's database and sandbox, as after a
