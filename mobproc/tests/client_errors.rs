@@ -33,8 +33,10 @@ async fn fetch_employee(response: ResponseTemplate) -> MobprocError {
         .mount(&server)
         .await;
     let client = MobprocClient::new(config(&server.uri())).unwrap();
+    let token = AccessToken::new(TOKEN.to_owned());
     let error = client
-        .employee(&AccessToken::new(TOKEN.to_owned()), &context(), "1")
+        .api(&token, context())
+        .employee("1")
         .await
         .unwrap_err();
     assert_traceable(&error);
@@ -150,8 +152,11 @@ async fn a_slow_answer_is_a_timeout() {
         MobprocClient::new(config(&server.uri()).with_request_timeout(Duration::from_millis(100)))
             .unwrap();
 
+    let token = AccessToken::new(TOKEN.to_owned());
+
     let error = client
-        .employee(&AccessToken::new(TOKEN.to_owned()), &context(), "1")
+        .api(&token, context())
+        .employee("1")
         .await
         .unwrap_err();
 
@@ -167,8 +172,11 @@ async fn a_refused_connection_is_a_connect_error() {
     drop(listener);
     let client = MobprocClient::new(config(&base)).unwrap();
 
+    let token = AccessToken::new(TOKEN.to_owned());
+
     let error = client
-        .employee(&AccessToken::new(TOKEN.to_owned()), &context(), "1")
+        .api(&token, context())
+        .employee("1")
         .await
         .unwrap_err();
 
@@ -181,8 +189,11 @@ async fn an_unusable_id_is_refused_before_sending() {
     let server = MockServer::start().await;
     let client = MobprocClient::new(config(&server.uri())).unwrap();
 
+    let token = AccessToken::new(TOKEN.to_owned());
+
     let error = client
-        .employee(&AccessToken::new(TOKEN.to_owned()), &context(), "..")
+        .api(&token, context())
+        .employee("..")
         .await
         .unwrap_err();
 

@@ -61,7 +61,8 @@ async fn every_header_is_sent() {
         .with_correlation_id("req-7f3a");
 
     let ping = client_for(&server)
-        .ping(&token(), &context, "hi")
+        .api(&token(), context.clone())
+        .ping("hi")
         .await
         .unwrap();
 
@@ -90,7 +91,8 @@ async fn employee_id_wins_over_company_employee_id() {
         .with_company_employee_id("peter.edwards@acme.com");
 
     client_for(&server)
-        .ping(&token(), &context, "hi")
+        .api(&token(), context.clone())
+        .ping("hi")
         .await
         .unwrap();
 
@@ -108,7 +110,8 @@ async fn company_employee_id_is_sent_when_alone() {
     let context = CallContext::new().with_company_employee_id("peter.edwards@acme.com");
 
     client_for(&server)
-        .ping(&token(), &context, "hi")
+        .api(&token(), context.clone())
+        .ping("hi")
         .await
         .unwrap();
 
@@ -132,11 +135,13 @@ async fn without_a_caller_id_each_call_gets_a_fresh_uuid() {
     let client = client_for(&server);
 
     client
-        .ping(&token(), &CallContext::new(), "hi")
+        .api(&token(), CallContext::new())
+        .ping("hi")
         .await
         .unwrap();
     client
-        .ping(&token(), &CallContext::new(), "hi")
+        .api(&token(), CallContext::new())
+        .ping("hi")
         .await
         .unwrap();
 
@@ -162,10 +167,15 @@ async fn the_error_carries_the_correlation_id_sent() {
     let client = client_for(&server);
 
     let given = client
-        .me(&token(), &CallContext::new().with_correlation_id("req-1"))
+        .api(&token(), CallContext::new().with_correlation_id("req-1"))
+        .me()
         .await
         .unwrap_err();
-    let fresh = client.me(&token(), &CallContext::new()).await.unwrap_err();
+    let fresh = client
+        .api(&token(), CallContext::new())
+        .me()
+        .await
+        .unwrap_err();
 
     assert_eq!(given.correlation_id(), Some("req-1"));
     let requests = server.received_requests().await.unwrap();
@@ -208,7 +218,11 @@ async fn header_injection_is_refused_before_sending() {
     ];
 
     for (context, expected) in refused {
-        let error = client.ping(&token(), &context, "hi").await.unwrap_err();
+        let error = client
+            .api(&token(), context.clone())
+            .ping("hi")
+            .await
+            .unwrap_err();
         match error.kind() {
             ErrorKind::InvalidHeader { name } => assert_eq!(name.as_str(), expected),
             other => panic!("expected InvalidHeader for {expected}, got {other:?}"),
@@ -217,13 +231,18 @@ async fn header_injection_is_refused_before_sending() {
     }
 
     let bad_id = CallContext::new().with_correlation_id("id\r\nX-Evil: 1");
-    let error = client.ping(&token(), &bad_id, "hi").await.unwrap_err();
+    let error = client
+        .api(&token(), bad_id.clone())
+        .ping("hi")
+        .await
+        .unwrap_err();
     assert!(matches!(error.kind(), ErrorKind::InvalidHeader { .. }));
     assert_eq!(error.correlation_id(), None);
 
     let bad_token = AccessToken::new("t0ken\r\nX-Evil: 1".to_owned());
     let error = client
-        .ping(&bad_token, &CallContext::new(), "hi")
+        .api(&bad_token, CallContext::new())
+        .ping("hi")
         .await
         .unwrap_err();
     assert!(matches!(error.kind(), ErrorKind::InvalidHeader { name } if name == "authorization"));

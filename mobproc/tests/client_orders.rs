@@ -51,7 +51,8 @@ async fn confirm_posts_the_request_with_confirm_true() {
         .await;
 
     let confirmation = client_for(&server)
-        .confirm_order(&token(), &CallContext::new(), &request())
+        .api(&token(), CallContext::new())
+        .confirm_order(&request())
         .await
         .unwrap();
 
@@ -86,7 +87,8 @@ async fn submit_posts_without_confirm_and_reads_the_order() {
         .await;
 
     let order = client_for(&server)
-        .submit_order(&token(), &CallContext::new(), &request())
+        .api(&token(), CallContext::new())
+        .submit_order(&request())
         .await
         .unwrap();
 
@@ -103,11 +105,8 @@ async fn a_refusal_answered_200_carries_its_errors_and_fields() {
         .await;
 
     let error = client_for(&server)
-        .confirm_order(
-            &token(),
-            &CallContext::new().with_correlation_id("chk-1"),
-            &request(),
-        )
+        .api(&token(), CallContext::new().with_correlation_id("chk-1"))
+        .confirm_order(&request())
         .await
         .unwrap_err();
 
@@ -134,7 +133,8 @@ async fn a_refusal_answered_400_is_an_order_refusal_too() {
         .await;
 
     let error = client_for(&server)
-        .submit_order(&token(), &CallContext::new(), &request())
+        .api(&token(), CallContext::new())
+        .submit_order(&request())
         .await
         .unwrap_err();
 
@@ -153,7 +153,8 @@ async fn a_plain_400_on_an_order_is_a_bad_request() {
         .await;
 
     let error = client_for(&server)
-        .submit_order(&token(), &CallContext::new(), &request())
+        .api(&token(), CallContext::new())
+        .submit_order(&request())
         .await
         .unwrap_err();
 
@@ -173,7 +174,8 @@ async fn a_success_without_its_payload_is_a_decode_error() {
         .await;
 
     let error = client_for(&server)
-        .submit_order(&token(), &CallContext::new(), &request())
+        .api(&token(), CallContext::new())
+        .submit_order(&request())
         .await
         .unwrap_err();
 
@@ -204,7 +206,8 @@ async fn an_order_is_read_bare_or_wrapped() {
 
     for id in ["1", "2"] {
         let order = client
-            .order(&token(), &CallContext::new(), id)
+            .api(&token(), CallContext::new())
+            .order(id)
             .await
             .unwrap();
         assert_eq!(order.order_id, "8711720");

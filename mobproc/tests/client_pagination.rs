@@ -5,7 +5,7 @@
 mod common;
 
 use common::{client_for, token};
-use mobproc::client::{envelope, CallContext, EmployeeQuery, ErrorKind};
+use mobproc::client::{collection, CallContext, EmployeeQuery, ErrorKind};
 use mobproc::model::{Employee, Listing, Region};
 use wiremock::matchers::{method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -61,7 +61,7 @@ fn ids(employees: &[Employee]) -> Vec<&str> {
 }
 
 #[tokio::test]
-async fn list_all_follows_href_next_across_three_pages() {
+async fn a_walk_follows_href_next_across_three_pages() {
     let server = MockServer::start().await;
     three_pages(&server).await;
     let query = EmployeeQuery {
@@ -70,18 +70,14 @@ async fn list_all_follows_href_next_across_three_pages() {
     };
     let context = CallContext::new().with_employee_id("28673732");
 
-    let employees: Vec<Employee> = client_for(&server)
-        .list_all(
-            &token(),
-            &context,
-            &["employees"],
-            &query,
-            envelope::EMPLOYEES,
-        )
+    let walked = client_for(&server)
+        .api(&token(), context)
+        .walk(&collection::EMPLOYEES, &query, 10)
         .await
         .unwrap();
 
-    assert_eq!(ids(&employees), ["1", "2", "3", "4", "5"]);
+    assert_eq!(ids(&walked.items), ["1", "2", "3", "4", "5"]);
+    assert!(walked.complete);
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests.len(), 3);
     for request in &requests {
@@ -99,22 +95,13 @@ async fn the_ui_pages_by_links() {
         ..EmployeeQuery::default()
     };
 
-    let first = client
-        .employees(&token(), &CallContext::new(), &query)
-        .await
-        .unwrap();
+    let token = token();
+    let api = client.api(&token, CallContext::new());
+    let first = api.page(&collection::EMPLOYEES, &query).await.unwrap();
     let next = first.next_href().unwrap().to_owned();
-    let second: Listing<Employee> = client
-        .list_page(&token(), &CallContext::new(), &next, envelope::EMPLOYEES)
-        .await
-        .unwrap();
-    let last: Listing<Employee> = client
-        .list_page(
-            &token(),
-            &CallContext::new(),
-            second.next_href().unwrap(),
-            envelope::EMPLOYEES,
-        )
+    let second: Listing<Employee> = api.page_at(&collection::EMPLOYEES, &next).await.unwrap();
+    let last: Listing<Employee> = api
+        .page_at(&collection::EMPLOYEES, second.next_href().unwrap())
         .await
         .unwrap();
 
@@ -139,11 +126,10 @@ async fn a_link_to_another_host_is_refused_without_sending() {
         format!("{}/other/v1/employees", server.uri()),
     ];
 
+    let token = token();
+    let api = client.api(&token, CallContext::new());
     for href in &foreign {
-        let error = client
-            .list_page::<Employee>(&token(), &CallContext::new(), href, envelope::EMPLOYEES)
-            .await
-            .unwrap_err();
+        let error = api.page_at(&collection::EMPLOYEES, href).await.unwrap_err();
         assert!(
             matches!(error.kind(), ErrorKind::ForeignHref),
             "{href}: {error:?}"
@@ -153,7 +139,7 @@ async fn a_link_to_another_host_is_refused_without_sending() {
 }
 
 #[tokio::test]
-async fn list_all_stops_at_a_foreign_href_next() {
+async fn a_walk_stops_at_a_foreign_href_next() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .respond_with(page(
@@ -165,13 +151,8 @@ async fn list_all_stops_at_a_foreign_href_next() {
         .await;
 
     let error = client_for(&server)
-        .list_all::<Employee, _>(
-            &token(),
-            &CallContext::new(),
-            &["employees"],
-            &(),
-            envelope::EMPLOYEES,
-        )
+        .api(&token(), CallContext::new())
+        .walk(&collection::EMPLOYEES, &(), 10)
         .await
         .unwrap_err();
 
@@ -179,7 +160,7 @@ async fn list_all_stops_at_a_foreign_href_next() {
 }
 
 #[tokio::test]
-async fn list_all_stops_when_the_links_loop() {
+async fn a_walk_stops_when_the_links_loop() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .respond_with(page(&["1"], Some(employees_href(&server, 1))))
@@ -188,13 +169,8 @@ async fn list_all_stops_when_the_links_loop() {
         .await;
 
     let error = client_for(&server)
-        .list_all::<Employee, _>(
-            &token(),
-            &CallContext::new(),
-            &["employees"],
-            &(),
-            envelope::EMPLOYEES,
-        )
+        .api(&token(), CallContext::new())
+        .walk(&collection::EMPLOYEES, &(), 10)
         .await
         .unwrap_err();
 
@@ -218,7 +194,8 @@ async fn a_bare_array_collection_is_read() {
         .await;
 
     let states: Listing<Region> = client_for(&server)
-        .region_children(&token(), &CallContext::new(), "70144640")
+        .api(&token(), CallContext::new())
+        .page(&collection::REGIONS, &[("parentRegion", "70144640")])
         .await
         .unwrap();
 
@@ -236,7 +213,8 @@ async fn a_missing_envelope_is_a_decode_error() {
         .await;
 
     let error = client_for(&server)
-        .employees(&token(), &CallContext::new(), &EmployeeQuery::default())
+        .api(&token(), CallContext::new())
+        .page(&collection::EMPLOYEES, &EmployeeQuery::default())
         .await
         .unwrap_err();
 
@@ -244,4 +222,32 @@ async fn a_missing_envelope_is_a_decode_error() {
         error.kind(),
         ErrorKind::Decode { status: 200, .. }
     ));
+}
+
+#[tokio::test]
+async fn a_walk_stops_at_its_page_cap_and_says_so() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/mobproc/v1/employees"))
+        .and(query_param_is_missing("offset"))
+        .respond_with(page(&["1", "2"], Some(employees_href(&server, 3))))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/mobproc/v1/employees"))
+        .and(query_param("offset", "3"))
+        .respond_with(page(&["3", "4"], Some(employees_href(&server, 7))))
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let walked = client_for(&server)
+        .api(&token(), CallContext::new())
+        .walk(&collection::EMPLOYEES, &(), 2)
+        .await
+        .unwrap();
+
+    assert_eq!(ids(&walked.items), ["1", "2", "3", "4"]);
+    assert!(!walked.complete, "a third page was left");
 }

@@ -59,7 +59,8 @@ async fn a_get_answered_503_twice_then_200_succeeds_on_the_third_request() {
         .await;
 
     let employee = client_for(&server)
-        .employee(&token(), &CallContext::new(), "48068931")
+        .api(&token(), CallContext::new())
+        .employee("48068931")
         .await
         .unwrap();
 
@@ -77,7 +78,8 @@ async fn a_get_always_500_stops_after_max_retries() {
         .await;
 
     let error = client_for(&server)
-        .employee(&token(), &CallContext::new(), "48068931")
+        .api(&token(), CallContext::new())
+        .employee("48068931")
         .await
         .unwrap_err();
 
@@ -97,7 +99,8 @@ async fn all_attempts_of_a_get_carry_the_same_correlation_id() {
         .await;
 
     let error = client_for(&server)
-        .me(&token(), &CallContext::new())
+        .api(&token(), CallContext::new())
+        .me()
         .await
         .unwrap_err();
 
@@ -126,7 +129,8 @@ async fn a_get_answered_400_is_not_retried() {
         .await;
 
     let error = client_for(&server)
-        .employee(&token(), &CallContext::new(), "48068931")
+        .api(&token(), CallContext::new())
+        .employee("48068931")
         .await
         .unwrap_err();
 
@@ -155,7 +159,8 @@ async fn a_get_timing_out_is_retried() {
 
     let error = MobprocClient::new(config)
         .unwrap()
-        .employee(&token(), &CallContext::new(), "48068931")
+        .api(&token(), CallContext::new())
+        .employee("48068931")
         .await
         .unwrap_err();
 
@@ -174,7 +179,8 @@ async fn submitting_an_order_answered_500_is_sent_exactly_once() {
         .await;
 
     let error = client_for(&server)
-        .submit_order(&token(), &CallContext::new(), &order_body())
+        .api(&token(), CallContext::new())
+        .submit_order(&order_body())
         .await
         .unwrap_err();
 
@@ -204,12 +210,14 @@ async fn no_post_is_retried_on_503_or_timeout() {
     let client = MobprocClient::new(config).unwrap();
 
     let confirm = client
-        .confirm_order(&token(), &CallContext::new(), &order_body())
+        .api(&token(), CallContext::new())
+        .confirm_order(&order_body())
         .await
         .unwrap_err();
     let approval = serde_json::from_value(serde_json::json!({"action": "APPROVE"})).unwrap();
     let approve = client
-        .order_approval(&token(), &CallContext::new(), "8711720", &approval)
+        .api(&token(), CallContext::new())
+        .order_approval("8711720", &approval)
         .await
         .unwrap_err();
 

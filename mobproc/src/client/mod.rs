@@ -2,16 +2,19 @@
 //!
 //! One [`MobprocClient`] per environment, built from a [`ClientConfig`] and shared: it wraps
 //! one `reqwest` connection pool behind an `Arc`, so clones are cheap. It holds no user
-//! state: every API call takes the caller's bearer token ([`AccessToken`], whose `Debug` is
-//! redacted) and a [`CallContext`] (actor, hierarchy, activity and correlation ids).
+//! state: [`MobprocClient::api`] binds it to a caller's [`Credentials`] (a token source; a
+//! plain [`AccessToken`], whose `Debug` is redacted, is one) and a [`CallContext`] (actor,
+//! hierarchy, activity and correlation ids), and the [`Api`] handle has the typed calls.
 //!
 //! - Headers (API.md §3) are built and checked before sending: a value with a control
 //!   character, a space or non-ASCII is an [`ErrorKind::InvalidHeader`] and nothing is sent.
 //! - GETs are retried with bounded exponential backoff on 5xx, timeouts and connect errors
 //!   ([`RetryPolicy`]); POSTs never are, since `POST /orders` is not idempotent.
-//! - Collections are read as `{"<name>": Listing<T>}` ([`envelope`] has the names); pages
-//!   are followed only by `_meta.hrefNext`, and only when the link is under the API base,
-//!   so the token never leaves for another host.
+//! - A 401 renews the token through [`Credentials`] and sends the call once more, except
+//!   `POST /orders`, which is never sent twice.
+//! - Collections ([`collection`] names them with their paths and envelopes) are read a
+//!   page at a time or walked by `_meta.hrefNext` up to a page cap, and only links under
+//!   the API base are followed, so the token never leaves for another host.
 //! - Errors are one [`MobprocError`], carrying the correlation id the call used.
 //! - OAuth (API.md §2): password and refresh grants, revocation and PingFederate's
 //!   validate grant, returning a [`TokenSet`] with an absolute expiry.
@@ -19,9 +22,10 @@
 //!   correlation id); tokens, passwords and secrets are never logged.
 
 mod api;
+pub mod collection;
 mod config;
 mod context;
-pub mod envelope;
+mod credentials;
 mod error;
 mod headers;
 mod oauth;
@@ -38,10 +42,14 @@ use url::Url;
 
 pub use oauth2::{AccessToken, ClientSecret, RefreshToken};
 
+pub use api::Api;
+pub use collection::Collection;
 pub use config::ClientConfig;
 pub use context::CallContext;
+pub use credentials::Credentials;
 pub use error::{ErrorKind, MobprocError};
 pub use oauth::TokenSet;
+pub use pagination::Walked;
 pub use params::{
     AssetQuery, CatalogQuery, EmployeeQuery, OrderQuery, PropertiesQuery, VendorQuery,
 };
@@ -201,15 +209,10 @@ mod tests {
         )
         .unwrap();
         shared(&client);
-        sendable(client.me(&token, &context));
-        sendable(client.submit_order(&token, &context, &body));
-        sendable(client.list_all::<crate::model::Employee, _>(
-            &token,
-            &context,
-            &["employees"],
-            &(),
-            envelope::EMPLOYEES,
-        ));
+        let api = client.api(&token, context);
+        sendable(api.me());
+        sendable(api.submit_order(&body));
+        sendable(api.walk(&collection::EMPLOYEES, &(), 10));
         sendable(client.password_grant("u", "p"));
         sendable(client.refresh_grant(&refresh));
         sendable(client.revoke_refresh_token(&refresh));

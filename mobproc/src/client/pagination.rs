@@ -5,103 +5,114 @@
 
 use std::collections::HashSet;
 
-use oauth2::AccessToken;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use url::Url;
 
-use super::context::CallContext;
+use super::api::Api;
+use super::collection::Collection;
+use super::credentials::Credentials;
 use super::error::{ErrorKind, MobprocError};
 use super::params::with_query;
 use super::transport::{decode, Answer};
 use super::MobprocClient;
 use crate::model::Listing;
 
+/// Every item of a walk, and whether it reached the last page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Walked<T> {
+    pub items: Vec<T>,
+    /// `false` when the walk stopped at its page cap with pages left.
+    pub complete: bool,
+}
+
 impl MobprocClient {
-    /// GETs a resource under the API base and decodes it as `T`.
-    pub async fn get<T, Q>(
+    /// The URL of `collection` under the API base, without a query.
+    pub fn collection_url<T>(&self, collection: &Collection<T>) -> Url {
+        self.endpoint(collection.segments)
+            .unwrap_or_else(|_| self.inner.api_base.clone())
+    }
+
+    /// `href` if it is a link under the API base, the only place the token may go.
+    pub(crate) fn link(&self, href: &str) -> Result<Url, MobprocError> {
+        within_base(&self.inner.api_base, href).map_err(MobprocError::from)
+    }
+}
+
+impl<C: Credentials> Api<'_, C> {
+    /// The first page of `collection` narrowed by `query`.
+    pub async fn page<T, Q>(
         &self,
-        token: &AccessToken,
-        context: &CallContext,
-        segments: &[&str],
+        collection: &Collection<T>,
         query: &Q,
-    ) -> Result<T, MobprocError>
+    ) -> Result<Listing<T>, C::Error>
     where
         T: DeserializeOwned,
         Q: Serialize + ?Sized,
     {
-        let url = with_query(self.endpoint(segments)?, query)?;
-        self.get_with(token, context, url, decode).await
+        let url = self
+            .client
+            .endpoint(collection.segments)
+            .and_then(|url| with_query(url, query))
+            .map_err(MobprocError::from)?;
+        self.listing_at(url, collection.envelope).await
     }
 
-    /// The first page of a collection answering `{"<name>": Listing<T>}`.
-    pub async fn list<T, Q>(
+    /// The page a link of MOBPROC's points at (`hrefNext`, `hrefPrevious`, …), for a UI
+    /// that pages by links. A link outside the API base is refused and not requested.
+    pub async fn page_at<T: DeserializeOwned>(
         &self,
-        token: &AccessToken,
-        context: &CallContext,
-        segments: &[&str],
-        query: &Q,
-        name: &str,
-    ) -> Result<Listing<T>, MobprocError>
-    where
-        T: DeserializeOwned,
-        Q: Serialize + ?Sized,
-    {
-        let url = with_query(self.endpoint(segments)?, query)?;
-        self.listing_at(token, context, url, name).await
-    }
-
-    /// The page a link of MOBPROC's points at (`hrefNext`, `hrefPrevious`, …), for a UI that
-    /// paginates by links. A link outside the API base is refused and not requested.
-    pub async fn list_page<T: DeserializeOwned>(
-        &self,
-        token: &AccessToken,
-        context: &CallContext,
+        collection: &Collection<T>,
         href: &str,
-        name: &str,
-    ) -> Result<Listing<T>, MobprocError> {
-        let url = within_base(&self.inner.api_base, href)?;
-        self.listing_at(token, context, url, name).await
+    ) -> Result<Listing<T>, C::Error> {
+        let url = self.client.link(href)?;
+        self.listing_at(url, collection.envelope).await
     }
 
-    /// Every item of a collection, following `hrefNext` from the first page to the last.
-    pub async fn list_all<T, Q>(
+    /// The items of `collection` from its first page on, following `hrefNext` for at most
+    /// `max_pages` pages in all.
+    pub async fn walk<T, Q>(
         &self,
-        token: &AccessToken,
-        context: &CallContext,
-        segments: &[&str],
+        collection: &Collection<T>,
         query: &Q,
-        name: &str,
-    ) -> Result<Vec<T>, MobprocError>
+        max_pages: usize,
+    ) -> Result<Walked<T>, C::Error>
     where
         T: DeserializeOwned,
         Q: Serialize + ?Sized,
     {
-        let mut listing = self.list(token, context, segments, query, name).await?;
+        let mut listing = self.page(collection, query).await?;
         let mut items = Vec::new();
         let mut followed = HashSet::new();
-        loop {
+        for _ in 1..max_pages.max(1) {
             let next = listing.next_href().map(str::to_owned);
             items.extend(listing.into_items());
             let Some(href) = next else {
-                return Ok(items);
+                return Ok(Walked {
+                    items,
+                    complete: true,
+                });
             };
-            let url = within_base(&self.inner.api_base, &href)?;
+            let url = self.client.link(&href)?;
             if !followed.insert(url.clone()) {
-                return Err(ErrorKind::PaginationLoop.into());
+                return Err(MobprocError::from(ErrorKind::PaginationLoop).into());
             }
-            listing = self.listing_at(token, context, url, name).await?;
+            listing = self.listing_at(url, collection.envelope).await?;
         }
+        let complete = listing.next_href().is_none();
+        items.extend(listing.into_items());
+        Ok(Walked { items, complete })
     }
 
-    async fn listing_at<T: DeserializeOwned>(
+    pub(crate) async fn listing_at<T: DeserializeOwned>(
         &self,
-        token: &AccessToken,
-        context: &CallContext,
         url: Url,
-        name: &str,
-    ) -> Result<Listing<T>, MobprocError> {
-        self.get_with(token, context, url, |answer| listing(answer, name))
+        envelope: &str,
+    ) -> Result<Listing<T>, C::Error> {
+        self.client
+            .get_with(self.auth, &self.context, url, |answer| {
+                listing(answer, envelope)
+            })
             .await
     }
 }
@@ -118,7 +129,6 @@ fn listing<T: DeserializeOwned>(answer: Answer, name: &str) -> Result<Listing<T>
     })?;
     serde_json::from_value(value).map_err(decode_error)
 }
-
 /// `href` parsed, if it is under `base`: same scheme, host and port, no credentials, and a
 /// path inside the base path (checked after `..` segments are resolved by the parser).
 fn within_base(base: &Url, href: &str) -> Result<Url, ErrorKind> {

@@ -11,6 +11,7 @@ use serde::Serialize;
 use url::Url;
 
 use super::context::CallContext;
+use super::credentials::Credentials;
 use super::error::{transport_error, ErrorKind, MobprocError};
 use super::headers::{call_headers, is_sendable};
 use super::retry::retry_transient;
@@ -23,69 +24,131 @@ pub(crate) struct Answer {
     pub(crate) body: Vec<u8>,
 }
 
+/// What a POST does when MOBPROC answers 401.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OnRefusedToken {
+    /// Renew the token and send once more: MOBPROC refused before doing anything.
+    Resend,
+    /// Answer the 401: the caller decides (a submission is never sent twice).
+    Answer,
+}
+
 impl MobprocClient {
-    /// GETs `url`, retrying transient failures, and reads a 2xx answer with `read`.
-    pub(crate) async fn get_with<T>(
+    /// GETs `url`, retrying transient failures and once with a renewed token after a 401,
+    /// and reads a 2xx answer with `read`.
+    pub(crate) async fn get_with<C, T>(
         &self,
-        token: &AccessToken,
+        auth: &C,
         context: &CallContext,
         url: Url,
         read: impl FnOnce(Answer) -> Result<T, ErrorKind>,
-    ) -> Result<T, MobprocError> {
-        let (headers, correlation_id) = self.prepare(token, context)?;
-        let answer = retry_transient(&self.inner.retry, &correlation_id, || {
-            let mut request = Request::new(Method::GET, url.clone());
-            *request.headers_mut() = headers.clone();
-            let correlation_id = correlation_id.as_str();
-            async move { check_status(self.execute(request, correlation_id).await?) }
-        })
-        .await;
+    ) -> Result<T, C::Error>
+    where
+        C: Credentials,
+    {
+        let correlation_id = context.correlation_id_or_new();
+        let token = auth.token().await?;
+        let mut answer = self.get_once(&token, context, &url, &correlation_id).await;
+        if refused_token(&answer) {
+            if let Some(fresh) = auth.renew(&token).await? {
+                answer = self.get_once(&fresh, context, &url, &correlation_id).await;
+            }
+        }
         answer
-            .and_then(read)
-            .map_err(|kind| MobprocError::new(kind, Some(correlation_id)))
+            .and_then(|answer| {
+                read(answer).map_err(|kind| MobprocError::new(kind, Some(correlation_id)))
+            })
+            .map_err(C::Error::from)
     }
 
-    /// POSTs `body` as JSON exactly once and reads the answer with `read`, which sees every
-    /// status (order refusals may come as 400).
-    pub(crate) async fn post_with<B, T>(
+    /// One GET with its transient retries.
+    async fn get_once(
         &self,
         token: &AccessToken,
+        context: &CallContext,
+        url: &Url,
+        correlation_id: &str,
+    ) -> Result<Answer, MobprocError> {
+        let headers = self.prepare(token, context, correlation_id)?;
+        retry_transient(&self.inner.retry, correlation_id, || {
+            let mut request = Request::new(Method::GET, url.clone());
+            *request.headers_mut() = headers.clone();
+            async move { check_status(self.execute(request, correlation_id).await?) }
+        })
+        .await
+        .map_err(|kind| MobprocError::new(kind, Some(correlation_id.to_owned())))
+    }
+
+    /// POSTs `body` as JSON and reads the answer with `read`, which sees every status
+    /// (order refusals may come as 400). Never retried; after a 401 sent once more with a
+    /// renewed token only when `on_refused` says so.
+    pub(crate) async fn post_with<C, B, T>(
+        &self,
+        auth: &C,
         context: &CallContext,
         url: Url,
         body: &B,
+        on_refused: OnRefusedToken,
         read: impl FnOnce(Answer) -> Result<T, ErrorKind>,
-    ) -> Result<T, MobprocError>
+    ) -> Result<T, C::Error>
     where
+        C: Credentials,
         B: Serialize + ?Sized,
     {
-        let (mut headers, correlation_id) = self.prepare(token, context)?;
-        let result = async {
-            let body = serde_json::to_vec(body).map_err(ErrorKind::Encode)?;
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-            let mut request = Request::new(Method::POST, url);
-            *request.headers_mut() = headers;
-            *request.body_mut() = Some(body.into());
-            read(self.execute(request, &correlation_id).await?)
+        let correlation_id = context.correlation_id_or_new();
+        let body = serde_json::to_vec(body).map_err(|error| {
+            MobprocError::new(ErrorKind::Encode(error), Some(correlation_id.clone()))
+        })?;
+        let token = auth.token().await?;
+        let mut answer = self
+            .post_once(&token, context, &url, &body, &correlation_id)
+            .await;
+        if on_refused == OnRefusedToken::Resend && answer_is_401(&answer) {
+            if let Some(fresh) = auth.renew(&token).await? {
+                answer = self
+                    .post_once(&fresh, context, &url, &body, &correlation_id)
+                    .await;
+            }
         }
-        .await;
-        result.map_err(|kind| MobprocError::new(kind, Some(correlation_id)))
+        answer
+            .and_then(|answer| {
+                read(answer).map_err(|kind| MobprocError::new(kind, Some(correlation_id)))
+            })
+            .map_err(C::Error::from)
     }
 
-    /// The headers of a call and the correlation id they carry.
+    async fn post_once(
+        &self,
+        token: &AccessToken,
+        context: &CallContext,
+        url: &Url,
+        body: &[u8],
+        correlation_id: &str,
+    ) -> Result<Answer, MobprocError> {
+        let mut headers = self.prepare(token, context, correlation_id)?;
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        let mut request = Request::new(Method::POST, url.clone());
+        *request.headers_mut() = headers;
+        *request.body_mut() = Some(body.to_vec().into());
+        self.execute(request, correlation_id)
+            .await
+            .map_err(|kind| MobprocError::new(kind, Some(correlation_id.to_owned())))
+    }
+
+    /// The headers of a call carrying `correlation_id`.
     fn prepare(
         &self,
         token: &AccessToken,
         context: &CallContext,
-    ) -> Result<(HeaderMap, String), MobprocError> {
-        let correlation_id = context.correlation_id_or_new();
-        match call_headers(&self.inner.headers, token, context, &correlation_id) {
-            Ok(headers) => Ok((headers, correlation_id)),
+        correlation_id: &str,
+    ) -> Result<HeaderMap, MobprocError> {
+        call_headers(&self.inner.headers, token, context, correlation_id).map_err(|kind| {
             // A correlation id that was itself refused is not echoed into messages.
-            Err(kind) => Err(MobprocError::new(
+            MobprocError::new(
                 kind,
-                is_sendable(&correlation_id).then_some(correlation_id),
-            )),
-        }
+                is_sendable(correlation_id).then(|| correlation_id.to_owned()),
+            )
+        })
     }
 
     /// One attempt on the wire and its log event. The query is left out of the log: the
@@ -125,6 +188,16 @@ impl MobprocClient {
         let body = response.bytes().await.map_err(transport_error)?.into();
         Ok(Answer { status, body })
     }
+}
+
+/// Whether a GET failed because MOBPROC refused the token.
+fn refused_token(answer: &Result<Answer, MobprocError>) -> bool {
+    matches!(answer, Err(error) if matches!(error.kind(), ErrorKind::Unauthorized(_)))
+}
+
+/// Whether a POST was answered 401 (its reader has not seen it yet).
+fn answer_is_401(answer: &Result<Answer, MobprocError>) -> bool {
+    matches!(answer, Ok(answer) if answer.status == StatusCode::UNAUTHORIZED)
 }
 
 /// Passes a 2xx answer; maps any other status to its error, keeping MOBPROC's error body.
