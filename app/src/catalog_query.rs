@@ -1,7 +1,10 @@
 //! A catalog listing's filter in its page URL (`?q=charger&sort=price_asc&page=…`), so
 //! a search is a plain GET form, a link can be shared and the back button works.
 
-use crate::model::catalog::{CatalogFilter, SortOrder};
+use crate::{
+    links::encode,
+    model::catalog::{CatalogFilter, SortOrder},
+};
 
 /// Longer values are not searches anyone typed; they are ignored.
 const MAX_VALUE_CHARS: usize = 200;
@@ -48,7 +51,7 @@ pub fn query_string(leading: &[(&str, &str)], filter: &CatalogFilter) -> String 
             ("sort", sort),
             ("page", filter.page.as_deref()),
         ])
-        .filter_map(|(name, value)| value.map(|v| format!("{name}={}", encode_component(v))))
+        .filter_map(|(name, value)| value.map(|v| format!("{name}={}", encode(v))))
         .collect::<Vec<_>>();
     if pairs.is_empty() {
         String::new()
@@ -64,21 +67,6 @@ pub fn is_filtered(filter: &CatalogFilter) -> bool {
         || filter.vendor.is_some()
         || filter.min_price.is_some()
         || filter.max_price.is_some()
-}
-
-/// Percent-encodes everything but RFC 3986's unreserved characters, for a query value
-/// or a path segment. Written here, not taken from the router, so the server and the
-/// browser produce the same links.
-pub fn encode_component(value: &str) -> String {
-    let mut encoded = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            encoded.push(char::from(byte));
-        } else {
-            encoded.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    encoded
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod backend;
 pub mod catalog_query;
 pub mod components;
 pub mod error;
+pub mod links;
 pub mod model;
 pub mod pages;
 pub mod return_path;

@@ -1,9 +1,10 @@
 //! The storefront's own tables (carts, checkouts), in the database that holds the
-//! sessions: SQLite by default, PostgreSQL when configured. The SQL is written once for
-//! both (`$1` placeholders, `TEXT`/`BIGINT`, `ON CONFLICT`), and [`on_pool!`] runs it on
-//! whichever pool this is.
+//! sessions: SQLite by default, PostgreSQL when configured. Their layout is made by the
+//! migrations in `server/migrations/`, the same files for both databases; queries are
+//! written once for both (`$1` placeholders, `TEXT`/`BIGINT`, `ON CONFLICT`), and
+//! [`on_pool!`] runs one on whichever pool this is.
 
-use tower_sessions_sqlx_store::sqlx::{self, PgPool, SqlitePool};
+use sqlx::{migrate::Migrator, PgPool, SqlitePool};
 
 /// A pool of either database; cheap to clone.
 #[derive(Debug, Clone)]
@@ -24,22 +25,12 @@ macro_rules! on_pool {
 }
 pub(crate) use on_pool;
 
-/// Tables created at start-up, each statement idempotent.
-const SCHEMA: &[&str] = &[
-    crate::bff::cart::store::SCHEMA,
-    crate::bff::checkout::store::SCHEMA,
-];
+static MIGRATIONS: Migrator = sqlx::migrate!("./migrations");
 
 impl Database {
-    /// Creates the storefront's tables when they are missing.
-    pub async fn migrate(&self) -> Result<(), sqlx::Error> {
-        for statement in SCHEMA {
-            on_pool!(self, |pool| sqlx::query(statement)
-                .execute(pool)
-                .await
-                .map(|_| ()))?;
-        }
-        Ok(())
+    /// Brings the storefront's tables to the current layout.
+    pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
+        on_pool!(self, |pool| MIGRATIONS.run(pool).await)
     }
 }
 

@@ -51,7 +51,6 @@ pub fn spawn(store: Store) -> tokio::task::JoinHandle<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tower_sessions_sqlx_store::sqlx;
 
     async fn checkout(store: &Store, id: &str, state: &str, age_secs: i64) {
         let Store::Sqlite(_, pool) = store else {
@@ -59,9 +58,10 @@ mod tests {
         };
         let at = now() - age_secs;
         sqlx::query(
-            "INSERT INTO checkouts (id, user_id, actor_id, external_order_number, cart_version,
-                 request, confirmation, state, order_id, created_at, updated_at)
-             VALUES ($1, 'u', 'u', $1, 1, '{}', '{}', $2, NULL, $3, $3)",
+            "INSERT INTO checkouts (id, user_id, actor_id, external_order_number, activity_id,
+                 cart_version, request, confirmation, definitions, state, order_id,
+                 created_at, updated_at)
+             VALUES ($1, 'u', 'u', $1, $1, 1, '{}', NULL, NULL, $2, NULL, $3, $3)",
         )
         .bind(id)
         .bind(state)

@@ -1,9 +1,9 @@
 //! The storefront server: Leptos rendering plus the backend-for-frontend (BFF) that
 //! holds sessions and tokens and makes every call to MOBPROC.
 //!
-//! Layers, outermost first: correlation id + request log, compression, security
-//! headers, same-origin check for state-changing requests, body-size limit, session,
-//! sign-in guard for pages.
+//! Layers, outermost first: request id + request log, compression, security headers,
+//! same-origin check for state-changing requests, body-size limit, session, sign-in
+//! guard for pages, the status of server functions' errors.
 
 pub mod bff;
 pub mod config;
@@ -70,6 +70,7 @@ pub fn router(state: AppState, store: Store, secure_cookies: bool) -> Router {
             AppState,
             _,
         >(backends, app::shell))
+        .layer(middleware::from_fn(bff::status::of_server_fn_errors))
         .layer(middleware::from_fn(bff::guard::require_sign_in))
         .layer(session::layer(store, secure_cookies))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))

@@ -1,4 +1,5 @@
-//! One log line per request, tied to a correlation id that is also sent to MOBPROC.
+//! One log line per request, under the request's id: every line logged while serving
+//! it (each MOBPROC call's line with its own correlation id among them) carries it.
 
 use axum::{extract::Request, http::HeaderValue, middleware::Next, response::Response};
 use tracing::Instrument;
@@ -7,18 +8,18 @@ use uuid::Uuid;
 /// The response header that tells a user (and support) which request failed.
 pub const CORRELATION_HEADER: &str = "x-correlation-id";
 
-/// This request's correlation id; the BFF sends it as `X-TNGO-CONTEXT-CORRELATIONID`.
+/// This request's id, the reference a user quotes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CorrelationId(pub String);
+pub struct RequestId(pub String);
 
 /// Gives every request a fresh id (never one the client sent, which could be forged
 /// or malformed), logs one line when the response is ready, and echoes the id back.
 pub async fn correlate(mut request: Request, next: Next) -> Response {
     let id = Uuid::new_v4().to_string();
-    request.extensions_mut().insert(CorrelationId(id.clone()));
+    request.extensions_mut().insert(RequestId(id.clone()));
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
-    let span = tracing::info_span!("request", correlation_id = %id);
+    let span = tracing::info_span!("request", request_id = %id);
     let started = std::time::Instant::now();
     let mut response = next.run(request).instrument(span.clone()).await;
     span.in_scope(|| {

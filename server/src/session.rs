@@ -6,10 +6,8 @@ use tower_sessions::{
     cookie::{time::Duration, SameSite},
     Expiry, SessionManagerLayer, SessionStore,
 };
-use tower_sessions_sqlx_store::{
-    sqlx::{PgPool, SqlitePool},
-    PostgresStore, SqliteStore,
-};
+use sqlx::{PgPool, SqlitePool};
+use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 /// Cookie name over plain http (local runs).
 pub const COOKIE_NAME: &str = "storefront_session";
@@ -22,7 +20,9 @@ const IDLE_TIMEOUT: Duration = Duration::hours(8);
 #[derive(Debug, thiserror::Error)]
 pub enum SessionStoreError {
     #[error("cannot open the session database: {0}")]
-    Open(#[from] tower_sessions_sqlx_store::sqlx::Error),
+    Open(#[from] sqlx::Error),
+    #[error("cannot bring the storefront's tables up to date: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("unsupported session database URL (use sqlite: or postgres:)")]
     UnsupportedUrl,
 }

@@ -2,8 +2,6 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::use_context;
-
 use crate::{error::AppError, model::acting::EmployeeSearch};
 
 /// Choosing whom to act for. Only people MOBPROC lets act for others may; the BFF
@@ -25,7 +23,5 @@ pub trait ActingBackend: Send + Sync + 'static {
 
 /// The acting BFF of this request.
 pub fn acting() -> Result<Arc<dyn ActingBackend>, AppError> {
-    use_context::<Arc<dyn ActingBackend>>().ok_or_else(|| AppError::Internal {
-        correlation_id: "no-acting-backend".into(),
-    })
+    super::port()
 }

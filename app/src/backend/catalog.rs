@@ -2,8 +2,6 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::use_context;
-
 use crate::{
     error::AppError,
     model::catalog::{CatalogFilter, CatalogListing, PlanDetail},
@@ -37,7 +35,5 @@ pub trait CatalogBackend: Send + Sync + 'static {
 
 /// The catalog BFF of this request.
 pub fn catalog() -> Result<Arc<dyn CatalogBackend>, AppError> {
-    use_context::<Arc<dyn CatalogBackend>>().ok_or_else(|| AppError::Internal {
-        correlation_id: "no-catalog-backend".into(),
-    })
+    super::port()
 }

@@ -30,7 +30,13 @@ pub trait Backend: Send + Sync + 'static {
 
 /// The BFF of this request.
 pub fn backend() -> Result<Arc<dyn Backend>, AppError> {
-    use_context::<Arc<dyn Backend>>().ok_or_else(|| AppError::Internal {
-        correlation_id: "no-backend".into(),
+    port()
+}
+
+/// One port of the BFF, as the server provided it for this request; a server that
+/// provided none is misconfigured.
+pub(crate) fn port<T: ?Sized + Send + Sync + 'static>() -> Result<Arc<T>, AppError> {
+    use_context::<Arc<T>>().ok_or(AppError::Internal {
+        correlation_id: None,
     })
 }

@@ -3,8 +3,6 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::use_context;
-
 use crate::{
     error::AppError,
     model::{
@@ -59,7 +57,5 @@ pub trait OrderingBackend: Send + Sync + 'static {
 
 /// The ordering BFF of this request.
 pub fn ordering() -> Result<Arc<dyn OrderingBackend>, AppError> {
-    use_context::<Arc<dyn OrderingBackend>>().ok_or_else(|| AppError::Internal {
-        correlation_id: "no-ordering-backend".into(),
-    })
+    super::port()
 }

@@ -8,5 +8,6 @@ pub mod csp;
 pub mod error_notice;
 pub mod header;
 pub mod hydration;
+pub mod item_row;
 pub mod on_behalf;
 pub mod pending;

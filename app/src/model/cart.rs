@@ -2,19 +2,39 @@
 
 use serde::{Deserialize, Serialize};
 
-/// What a cart orders for its line; a cart holds one kind for one line at a time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// What an order does: one of MOBPROC's twelve transaction types, by the storefront's
+/// own name (the form value and the serde name). The server's registry of transaction
+/// types says which are offered, to whom, and how each is ordered.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum OrderKind {
-    /// MOBPROC's ORDER_ACCESSORIES.
+    /// ORDER_ACCESSORIES.
     Accessories,
-    /// MOBPROC's UPGRADE.
     Upgrade,
+    NewActivation,
+    PortNumber,
+    Suspend,
+    Unsuspend,
+    Deactivate,
+    UpdateFeatures,
+    SwapDevices,
+    /// XFER_SERVICE_OUT.
+    TransferOut,
+    /// XFER_SERVICE_IN.
+    TransferIn,
+    /// XFER_SERVICE_IN_AND_PORT.
+    TransferInAndPort,
 }
 
 /// Which catalog an item comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ItemKind {
     Accessory,
     Device,
@@ -26,22 +46,14 @@ pub enum ItemKind {
 impl OrderKind {
     /// The serde name, as forms post it.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Accessories => "accessories",
-            Self::Upgrade => "upgrade",
-        }
+        self.into()
     }
 }
 
 impl ItemKind {
     /// The serde name, as forms post it.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Accessory => "accessory",
-            Self::Device => "device",
-            Self::Plan => "plan",
-            Self::Feature => "feature",
-        }
+        self.into()
     }
 }
 
@@ -69,11 +81,20 @@ pub struct CartItem {
     pub price: Option<String>,
 }
 
+/// A link to one of the storefront's pages, with its words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageLink {
+    pub label: String,
+    pub href: String,
+}
+
 /// The cart: what it will order, its items and their totals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CartView {
     pub service_id: String,
     pub order: OrderKind,
+    /// Where to add more to this order, e.g. "Add more accessories".
+    pub more: Option<PageLink>,
     /// E.g. "Accessories for 203-555-7676".
     pub summary: String,
     pub items: Vec<CartItem>,

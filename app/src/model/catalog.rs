@@ -3,8 +3,21 @@
 use serde::{Deserialize, Serialize};
 
 /// How a listing is ordered. `Catalog` keeps MOBPROC's own order.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum SortOrder {
     #[default]
     Catalog,
@@ -15,31 +28,17 @@ pub enum SortOrder {
 }
 
 impl SortOrder {
-    pub const ALL: [Self; 5] = [
-        Self::Catalog,
-        Self::NameAsc,
-        Self::NameDesc,
-        Self::PriceAsc,
-        Self::PriceDesc,
-    ];
+    /// Every order, as the sort menu offers them.
+    pub const ALL: &[Self] = <Self as strum::VariantArray>::VARIANTS;
 
     /// The value in the page URL (`?sort=price_asc`).
     pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Catalog => "catalog",
-            Self::NameAsc => "name_asc",
-            Self::NameDesc => "name_desc",
-            Self::PriceAsc => "price_asc",
-            Self::PriceDesc => "price_desc",
-        }
+        self.into()
     }
 
     /// Unknown values fall back to the catalog's order.
     pub fn parse(value: &str) -> Self {
-        Self::ALL
-            .into_iter()
-            .find(|sort| sort.as_str() == value)
-            .unwrap_or_default()
+        value.parse().unwrap_or_default()
     }
 
     pub fn label(self) -> &'static str {

@@ -28,11 +28,23 @@ pub struct SignInFlash {
     pub message: String,
 }
 
-/// What a person may order for a line, as `/me` and the line allow.
+/// Where a line action belongs on its card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum LineAction {
-    Upgrade,
-    Accessories,
+pub enum ActionGroup {
+    /// Ordering something for the line: accessories, an upgrade.
+    Order,
+    /// Changing the line itself: suspending it, its features, cancelling it.
+    Manage,
+}
+
+/// Something a person may do with a line, as `/me` and the line allow: the page that
+/// starts it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineAction {
+    /// e.g. "Accessories".
+    pub label: String,
+    pub href: String,
+    pub group: ActionGroup,
 }
 
 /// One of the person's phone lines, ready to show.

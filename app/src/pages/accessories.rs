@@ -3,7 +3,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
-    catalog_query::{encode_component, filter_from_query},
+    catalog_query::filter_from_query,
+    links,
     components::catalog::{
         add_to_cart::CartNotice,
         filter_form::CatalogFilterForm,
@@ -47,10 +48,7 @@ pub fn AccessoriesPage() -> impl IntoView {
                     }
                     .into_any(),
                     Ok(listing) => {
-                        let path = format!(
-                            "/lines/{}/accessories",
-                            encode_component(&listing.line.service_id)
-                        );
+                        let path = links::line(&listing.line.service_id, "accessories");
                         let heading = format!("Accessories for {}", listing.line.number);
                         view! {
                             <Title text=heading.clone()/>

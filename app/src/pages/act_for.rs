@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    catalog_query::encode_component,
+    links,
     components::{error_notice::ErrorNotice, pending::PendingScope},
     error::AppError,
     model::acting::{EmployeeResult, EmployeeSearch},
@@ -27,7 +27,7 @@ pub fn ActForPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p aria-busy="true">"Looking for employees…"</p> }>
             {move || Suspend::new(async move {
                 match search.await {
-                    Err(error) => view! { <SearchRefused error/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     Ok(found) => view! { <EmployeeSearchView found start/> }.into_any(),
                 }
             })}
@@ -36,18 +36,8 @@ pub fn ActForPage() -> impl IntoView {
 }
 
 #[component]
-fn SearchRefused(error: AppError) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    if let (AppError::Forbidden, Some(response)) =
-        (&error, use_context::<leptos_axum::ResponseOptions>())
-    {
-        response.set_status(http::StatusCode::FORBIDDEN);
-    }
-    view! { <ErrorNotice error/> }
-}
-
-#[component]
 fn SwitchRefused(error: AppError) -> impl IntoView {
+    error.set_response_status();
     let message = match error {
         AppError::Forbidden => "MOBPROC does not let you order for that person.".to_owned(),
         AppError::NotFound => "That person was not found.".to_owned(),
@@ -67,7 +57,7 @@ fn EmployeeSearchView(found: EmployeeSearch, start: ServerAction<StartActing>) -
     };
     let href = {
         let query = query.clone();
-        move |page: usize| format!("/act-for?q={}&page={page}", encode_component(&query))
+        move |page: usize| format!("/act-for?q={}&page={page}", links::encode(&query))
     };
     let previous = (found.page > 1).then(|| href(found.page - 1));
     let next = (found.page < found.pages).then(|| href(found.page + 1));

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    components::{error_notice::ErrorNotice, pending::PendingScope},
-    model::cart::{CartItem, CartView, OrderKind},
+    components::{error_notice::ErrorNotice, item_row::ItemRow, pending::PendingScope},
+    model::cart::{CartItem, CartView},
     server_fns::cart::{get_cart, ClearCart, RemoveFromCart},
 };
 
@@ -48,11 +48,6 @@ fn CartContents(
     remove: ServerAction<RemoveFromCart>,
     clear: ServerAction<ClearCart>,
 ) -> impl IntoView {
-    let (more_label, more_path) = match cart.order {
-        OrderKind::Accessories => ("Add more accessories", "accessories"),
-        OrderKind::Upgrade => ("Change the upgrade", "upgrade"),
-    };
-    let more = format!("/lines/{}/{more_path}", cart.service_id);
     view! {
         <p class="cart-summary">"This cart orders: " <strong>{cart.summary.clone()}</strong></p>
         {cart.blocker.clone().map(|b| view! { <p class="alert" role="alert">{b}</p> })}
@@ -70,7 +65,7 @@ fn CartContents(
             {cart.blocker.is_none().then(|| view! {
                 <a class="button" href="/checkout">"Check out"</a>
             })}
-            <a href=more>{more_label}</a>
+            {cart.more.clone().map(|more| view! { <a href=more.href>{more.label}</a> })}
             <PendingScope busy="Emptying the cart…".to_string()>
                 <ActionForm action=clear>
                     <button type="submit" class="secondary">"Empty the cart"</button>
@@ -82,28 +77,26 @@ fn CartContents(
 
 #[component]
 fn CartLine(item: CartItem, remove: ServerAction<RemoveFromCart>) -> impl IntoView {
-    let name = item.name.clone();
+    let CartItem {
+        kind,
+        id,
+        name,
+        vendor,
+        image,
+        price,
+    } = item;
     view! {
-        <li class="cart-item">
-            {match item.image.clone() {
-                Some(src) => view! { <img src=src alt="" width="64" height="64" loading="lazy"/> }.into_any(),
-                None => view! { <span class="no-image" aria-hidden="true"></span> }.into_any(),
-            }}
-            <div class="cart-item-body">
-                <p class="item-name">{item.name.clone()}</p>
-                {item.vendor.clone().map(|v| view! { <p class="vendor">{v}</p> })}
-            </div>
-            <p class="price">{item.price.clone().unwrap_or_default()}</p>
-            <PendingScope busy=format!("Removing {}…", item.name)>
+        <ItemRow name=name.clone() vendor image price>
+            <PendingScope busy=format!("Removing {name}…")>
                 <ActionForm action=remove>
-                    <input type="hidden" name="item_kind" value=item.kind.as_str()/>
-                    <input type="hidden" name="item_id" value=item.id.clone()/>
+                    <input type="hidden" name="item_kind" value=kind.as_str()/>
+                    <input type="hidden" name="item_id" value=id/>
                     <button type="submit" class="link-button">
                         "Remove"
                         <span class="visually-hidden">{format!(" {name}")}</span>
                     </button>
                 </ActionForm>
             </PendingScope>
-        </li>
+        </ItemRow>
     }
 }

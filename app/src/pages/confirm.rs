@@ -3,8 +3,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    components::{error_notice::ErrorNotice, on_behalf::OnBehalf, pending::PendingScope},
-    model::checkout::{ConfirmationView, ConfirmedItem, LabelledValue},
+    components::{
+        error_notice::ErrorNotice, item_row::ItemRow, on_behalf::OnBehalf, pending::PendingScope,
+    },
+    model::checkout::{ConfirmationView, LabelledValue},
     server_fns::{checkout::get_confirmation, orders::SubmitOrder},
 };
 
@@ -58,7 +60,7 @@ fn Confirmation(confirmation: ConfirmationView) -> impl IntoView {
             </div>
             {line.map(|l| view! { <p>"For line " {l}</p> })}
             <ul class="cart-items" aria-label="Items">
-                {items.into_iter().map(|item| view! { <ConfirmedLine item/> }).collect_view()}
+                {items.into_iter().map(|item| view! { <ItemRow name=item.name vendor=item.vendor image=item.image price=item.price/> }).collect_view()}
             </ul>
             {plan.map(|plan| view! {
                 <div class="plan">
@@ -117,7 +119,7 @@ fn Confirmation(confirmation: ConfirmationView) -> impl IntoView {
             Some(order_id) => view! {
                 <p class="notice" role="status">
                     "This order was placed: "
-                    <a href=format!("/orders/{}", leptos_router::location::Url::escape(&order_id))>{format!("order {order_id}")}</a>
+                    <a href=crate::links::order(&order_id)>{format!("order {order_id}")}</a>
                 </p>
             }
             .into_any(),
@@ -131,23 +133,6 @@ fn Fact(line: LabelledValue) -> impl IntoView {
     view! {
         <dt>{line.label}</dt>
         <dd>{line.value}</dd>
-    }
-}
-
-#[component]
-fn ConfirmedLine(item: ConfirmedItem) -> impl IntoView {
-    view! {
-        <li class="cart-item">
-            {match item.image {
-                Some(src) => view! { <img src=src alt="" width="64" height="64" loading="lazy"/> }.into_any(),
-                None => view! { <span class="no-image" aria-hidden="true"></span> }.into_any(),
-            }}
-            <div class="cart-item-body">
-                <p class="item-name">{item.name}</p>
-                {item.vendor.map(|v| view! { <p class="vendor">{v}</p> })}
-            </div>
-            <p class="price">{item.price.unwrap_or_default()}</p>
-        </li>
     }
 }
 

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use crate::{
     components::error_notice::ErrorNotice,
-    model::{Line, LineAction},
+    model::Line,
     server_fns::lines::list_lines,
 };
 
@@ -41,13 +41,9 @@ fn LineCard(line: Line) -> impl IntoView {
         .actions
         .iter()
         .map(|action| {
-            let (label, path) = match action {
-                LineAction::Accessories => ("Accessories", "accessories"),
-                LineAction::Upgrade => ("Upgrade", "upgrade"),
-            };
             view! {
-                <a class="button" href=format!("/lines/{}/{path}", line.service_id)>
-                    {label}
+                <a class="button" href=action.href.clone()>
+                    {action.label.clone()}
                     <span class="visually-hidden">{format!(" for {}", line.number)}</span>
                 </a>
             }

@@ -3,8 +3,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    components::{error_notice::ErrorNotice, on_behalf::OnBehalf},
-    model::order::{OrderSegmentView, OrderView, OrderedItemView},
+    components::{error_notice::ErrorNotice, item_row::ItemRow, on_behalf::OnBehalf},
+    model::order::{OrderSegmentView, OrderView},
     server_fns::orders::get_order,
 };
 
@@ -64,26 +64,11 @@ fn Segment(segment: OrderSegmentView) -> impl IntoView {
             <h2 id=heading_id>{format!("From {vendor}")}</h2>
             <p>"Status: " <span class="status">{segment.status}</span></p>
             <ul class="cart-items" aria-label=format!("Items from {vendor}")>
-                {segment.items.into_iter().map(|item| view! { <Line item/> }).collect_view()}
-                {segment.plan.map(|item| view! { <Line item/> })}
-                {segment.features.into_iter().map(|item| view! { <Line item/> }).collect_view()}
+                {segment.items.into_iter().chain(segment.plan).chain(segment.features).map(|item| view! {
+                    <ItemRow name=item.name vendor=None image=item.image price=item.price/>
+                }).collect_view()}
             </ul>
         </section>
     }
 }
 
-#[component]
-fn Line(item: OrderedItemView) -> impl IntoView {
-    view! {
-        <li class="cart-item">
-            {match item.image {
-                Some(src) => view! { <img src=src alt="" width="64" height="64" loading="lazy"/> }.into_any(),
-                None => view! { <span class="no-image" aria-hidden="true"></span> }.into_any(),
-            }}
-            <div class="cart-item-body">
-                <p class="item-name">{item.name}</p>
-            </div>
-            <p class="price">{item.price.unwrap_or_default()}</p>
-        </li>
-    }
-}

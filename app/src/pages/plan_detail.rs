@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    catalog_query::encode_component,
+    links,
     components::catalog::{
         add_to_cart::{AddToCartForm, CartItem, CartNotice},
         load_error::CatalogLoadError,
@@ -55,10 +55,7 @@ fn PlanView(detail: PlanDetail) -> impl IntoView {
         plan,
         optional_features,
     } = detail;
-    let plans_href = format!(
-        "/lines/{}/upgrade?view=plans",
-        encode_component(&line.service_id)
-    );
+    let plans_href = format!("{}?view=plans", links::line(&line.service_id, "upgrade"));
     let cart_item = |item_kind, item_id: &str, name: &str| CartItem {
         service_id: line.service_id.clone(),
         order: OrderKind::Upgrade,

@@ -3,7 +3,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
-    catalog_query::{encode_component, filter_from_query},
+    catalog_query::filter_from_query,
+    links,
     components::catalog::{
         add_to_cart::CartNotice,
         filter_form::CatalogFilterForm,
@@ -87,10 +88,7 @@ pub fn UpgradePage() -> impl IntoView {
                     }
                     .into_any(),
                     Ok(listing) => {
-                        let path = format!(
-                            "/lines/{}/upgrade",
-                            encode_component(&listing.line.service_id)
-                        );
+                        let path = links::line(&listing.line.service_id, "upgrade");
                         let title = match view {
                             UpgradeView::Devices => format!("Upgrade devices for {}", listing.line.number),
                             UpgradeView::Plans => format!("Upgrade plans for {}", listing.line.number),

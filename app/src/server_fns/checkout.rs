@@ -24,10 +24,7 @@ pub async fn save_checkout(
         .save_checkout(form, intent.unwrap_or_default())
         .await?;
     match saved {
-        Some(checkout_id) => leptos_axum::redirect(&format!(
-            "/checkout/confirm?checkout={}",
-            leptos_router::location::Url::escape(&checkout_id)
-        )),
+        Some(checkout_id) => leptos_axum::redirect(&crate::links::confirmation(&checkout_id)),
         None => leptos_axum::redirect("/checkout"),
     }
     Ok(())

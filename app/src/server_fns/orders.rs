@@ -12,10 +12,7 @@ pub async fn submit_order(checkout: String) -> Result<String, AppError> {
     let order_id = crate::backend::ordering::ordering()?
         .submit_order(checkout)
         .await?;
-    leptos_axum::redirect(&format!(
-        "/orders/{}",
-        leptos_router::location::Url::escape(&order_id)
-    ));
+    leptos_axum::redirect(&crate::links::order(&order_id));
     Ok(order_id)
 }
 

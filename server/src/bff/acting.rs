@@ -8,30 +8,27 @@ use app::{
     model::acting::{EmployeeResult, EmployeeSearch},
 };
 use mobproc::{
-    client::{envelope, EmployeeQuery},
+    client::{collection, EmployeeQuery},
     model::Employee,
 };
 
 use super::{
+    caller::Caller,
     error::BffError,
-    party::Party,
     present::full_name,
-    request::{in_request, RequestScope},
-    session_data::{self, ActingFor, SignedIn, ACTING_FOR, SIGNED_IN},
+    session_data::{self, ActingFor, ACTING_FOR},
     Bff,
 };
 
 /// Employees shown per page of a search.
 const PAGE_SIZE: usize = 20;
+/// Pages of `/employees` walked for one search.
+const MAX_PAGES: usize = 100;
 
-/// The signed-in person, if MOBPROC let them act for others (checked before any
-/// call, so nobody else makes the BFF call MOBPROC for them).
-async fn may_act(scope: &RequestScope) -> Result<SignedIn, BffError> {
-    let signed_in: SignedIn = session_data::read(&scope.session, SIGNED_IN)
-        .await?
-        .ok_or(BffError::SignInRequired)?;
-    if signed_in.can_act_for_others {
-        Ok(signed_in)
+/// Refuses anyone MOBPROC does not let act for others, before any call made for them.
+async fn may_act(caller: &Caller) -> Result<(), BffError> {
+    if caller.own_permissions().await?.can_act_for_others {
+        Ok(())
     } else {
         Err(BffError::User(AppError::Forbidden))
     }
@@ -108,76 +105,72 @@ impl ActingBackend for Bff {
         query: String,
         page: usize,
     ) -> Result<EmployeeSearch, AppError> {
-        in_request(|scope| async move {
-            let me = may_act(&scope).await?;
-            let client = self.client();
-            let path = ["employees"];
-            let all = EmployeeQuery {
-                limit: Some(100),
-                ..EmployeeQuery::default()
-            };
-            // MOBPROC filters employees by id only, so the pages (walked by their
-            // `_meta` links) are searched here.
-            let employees: Vec<Employee> = self
-                .call_as_user(&scope, |token, context| {
-                    let (path, all) = (&path, &all);
-                    async move {
-                        client
-                            .list_all(&token, &context, path, all, envelope::EMPLOYEES)
-                            .await
-                    }
-                })
-                .await?;
-            Ok(search_page(employees, &me.employee_id, &query, page))
-        })
-        .await
+        let caller = self.caller().await?;
+        caller.answer(search(&caller, &query, page).await)
     }
 
     async fn start_acting(&self, employee_id: String) -> Result<(), AppError> {
-        in_request(|scope| async move {
-            let signed_in = may_act(&scope).await?;
-            if employee_id == signed_in.employee_id {
-                return stop(&scope).await;
-            }
-            let client = self.client();
-            let employee = self
-                .call_as_user(&scope, |token, context| {
-                    let id = &employee_id;
-                    async move { client.employee(&token, &context, id).await }
-                })
-                .await?;
-            let acting = ActingFor {
-                employee_id: employee.id.clone(),
-                name: name_of(&employee),
-                department: department(&employee),
-                activity_id: uuid::Uuid::new_v4().to_string(),
-            };
-            session_data::write(&scope.session, ACTING_FOR, &acting).await?;
-            tracing::info!(
-                target: "audit",
-                correlation_id = %scope.correlation_id,
-                user = %signed_in.employee_id,
-                actor = %acting.employee_id,
-                activity_id = %acting.activity_id,
-                "acting for another employee"
-            );
-            Ok(())
-        })
-        .await
+        let caller = self.caller().await?;
+        caller.answer(start(&caller, &employee_id).await)
     }
 
     async fn stop_acting(&self) -> Result<(), AppError> {
-        in_request(|scope| async move { stop(&scope).await }).await
+        let caller = self.caller().await?;
+        caller.answer(stop(&caller).await)
     }
 }
 
-async fn stop(scope: &RequestScope) -> Result<(), BffError> {
-    let party = Party::of(&scope.session).await?;
-    if let Some(acting) = session_data::take::<ActingFor>(&scope.session, ACTING_FOR).await? {
+async fn search(caller: &Caller, query: &str, page: usize) -> Result<EmployeeSearch, BffError> {
+    may_act(caller).await?;
+    let all = EmployeeQuery {
+        limit: Some(100),
+        ..EmployeeQuery::default()
+    };
+    // MOBPROC filters employees by id only, so the pages (walked by their `_meta`
+    // links) are searched here, with the person's own rights.
+    let employees = caller
+        .api_as_user()
+        .walk(&collection::EMPLOYEES, &all, MAX_PAGES)
+        .await?;
+    Ok(search_page(
+        employees.items,
+        &caller.party().user_id,
+        query,
+        page,
+    ))
+}
+
+async fn start(caller: &Caller, employee_id: &str) -> Result<(), BffError> {
+    may_act(caller).await?;
+    if employee_id == caller.party().user_id {
+        return stop(caller).await;
+    }
+    let employee = caller.api_as_user().employee(employee_id).await?;
+    let acting = ActingFor {
+        employee_id: employee.id.clone(),
+        name: name_of(&employee),
+        department: department(&employee),
+        activity_id: uuid::Uuid::new_v4().to_string(),
+        permissions: None,
+    };
+    session_data::write(caller.session(), ACTING_FOR, &acting).await?;
+    tracing::info!(
+        target: "audit",
+        correlation_id = %caller.request_id(),
+        user = %caller.party().user_id,
+        actor = %acting.employee_id,
+        activity_id = %acting.activity_id,
+        "acting for another employee"
+    );
+    Ok(())
+}
+
+async fn stop(caller: &Caller) -> Result<(), BffError> {
+    if let Some(acting) = session_data::take::<ActingFor>(caller.session(), ACTING_FOR).await? {
         tracing::info!(
             target: "audit",
-            correlation_id = %scope.correlation_id,
-            user = %party.user_id,
+            correlation_id = %caller.request_id(),
+            user = %caller.party().user_id,
             actor = %acting.employee_id,
             "acting for oneself again"
         );

@@ -1,7 +1,7 @@
 //! Sign-in and sign-out: real form posts to server routes, so they work without
 //! JavaScript and the password never passes through a server function.
 
-use app::{model::SignInFlash, return_path::local_return_path};
+use app::{links, model::SignInFlash, return_path::local_return_path};
 use axum::{
     extract::State,
     response::{IntoResponse, Redirect, Response},
@@ -13,10 +13,12 @@ use tower_sessions::Session;
 
 use super::{
     present,
-    session_data::{self, SignedIn, ACTING_FOR, SIGNED_IN, SIGN_IN_FLASH},
+    session_data::{
+        self, Permissions, SignedIn, ACTING_FOR, PERMISSIONS, SIGNED_IN, SIGN_IN_FLASH,
+    },
     Bff,
 };
-use crate::observability::CorrelationId;
+use crate::observability::RequestId;
 
 /// The same words for an unknown user and a wrong password, so the form cannot be
 /// used to find out who has an account.
@@ -33,21 +35,20 @@ pub struct SignInForm {
 /// session id, and back to where the person was going.
 pub async fn sign_in(
     State(bff): State<Bff>,
-    Extension(CorrelationId(correlation_id)): Extension<CorrelationId>,
+    Extension(RequestId(request_id)): Extension<RequestId>,
     session: Session,
     Form(form): Form<SignInForm>,
 ) -> Response {
     let return_to = local_return_path(form.return_to);
     let username = form.username.trim().to_owned();
-    match establish(&bff, &session, &username, &form.password, &correlation_id).await {
+    match establish(&bff, &session, &username, &form.password, &request_id).await {
         Ok(()) => Redirect::to(&return_to).into_response(),
         Err(message) => {
             let flash = SignInFlash { username, message };
             if let Err(error) = session_data::write(&session, SIGN_IN_FLASH, &flash).await {
                 tracing::error!(%error, "cannot keep the sign-in message");
             }
-            let back = format!("/sign-in?return_to={}", urlencoding::encode(&return_to));
-            Redirect::to(&back).into_response()
+            Redirect::to(&links::sign_in(&return_to)).into_response()
         }
     }
 }
@@ -57,59 +58,54 @@ async fn establish(
     session: &Session,
     username: &str,
     password: &str,
-    correlation_id: &str,
+    request_id: &str,
 ) -> Result<(), String> {
     let client = bff.client();
     let unavailable = |error: &dyn std::fmt::Display| {
-        tracing::warn!(%correlation_id, %error, "sign-in failed upstream");
-        format!(
-            "Signing in is not possible right now. Please try again. (Reference: {correlation_id})"
-        )
+        tracing::warn!(%error, "sign-in failed upstream");
+        format!("Signing in is not possible right now. Please try again. (Reference: {request_id})")
     };
     let tokens = match client.password_grant(username, password).await {
         Ok(tokens) => tokens,
         Err(error) if matches!(error.kind(), ErrorKind::InvalidGrant { .. }) => {
-            tracing::info!(%correlation_id, "sign-in refused: wrong credentials");
+            tracing::info!("sign-in refused: wrong credentials");
             return Err(WRONG_CREDENTIALS.to_owned());
         }
         Err(error) => return Err(unavailable(&error)),
     };
-    let context = CallContext::default().with_correlation_id(correlation_id);
     let me = client
-        .me(&tokens.access_token, &context)
+        .api(&tokens.access_token, CallContext::new())
+        .me()
         .await
         .map_err(|error| unavailable(&error))?;
-    let can_act_for_others = me.can_act_for_others;
+    let permissions = Permissions::of(&me);
     let user = me.authenticated_user;
     let name = present::full_name(&user);
-    let signed_in = SignedIn::new(user.id, name, &tokens).acting_for_others(can_act_for_others);
+    let signed_in = SignedIn::new(user.id, name, &tokens);
     let stored = async {
         // A new id at sign-in, so a session id planted before sign-in is worthless.
         session.cycle_id().await?;
         session.remove::<String>(SIGN_IN_FLASH).await?;
         session.remove::<String>(ACTING_FOR).await?;
+        session_data::write(session, PERMISSIONS, &permissions).await?;
         session_data::write(session, SIGNED_IN, &signed_in).await
     };
     stored.await.map_err(|error| unavailable(&error))?;
-    tracing::info!(%correlation_id, "signed in");
+    tracing::info!("signed in");
     Ok(())
 }
 
 /// `POST /auth/sign-out`: revokes the refresh token and deletes the session.
-pub async fn sign_out(
-    State(bff): State<Bff>,
-    Extension(CorrelationId(correlation_id)): Extension<CorrelationId>,
-    session: Session,
-) -> Response {
+pub async fn sign_out(State(bff): State<Bff>, session: Session) -> Response {
     if let Ok(Some(signed_in)) = session_data::read::<SignedIn>(&session, SIGNED_IN).await {
         if let Some(refresh_token) = signed_in.refresh_token() {
             if let Err(error) = bff.client().revoke_refresh_token(&refresh_token).await {
-                tracing::warn!(%correlation_id, %error, "refresh token not revoked");
+                tracing::warn!(%error, "refresh token not revoked");
             }
         }
     }
     if let Err(error) = session.flush().await {
-        tracing::error!(%correlation_id, %error, "session not deleted");
+        tracing::error!(%error, "session not deleted");
     }
     Redirect::to("/sign-in").into_response()
 }

@@ -4,7 +4,7 @@ use app::error::AppError;
 use mobproc::client::{ErrorKind, MobprocError};
 
 /// What went wrong behind a page or a form post. Details are logged with the
-/// request's correlation id; users see [`AppError`] with only that id.
+/// request's id; users see [`AppError`] with only that id.
 #[derive(Debug, thiserror::Error)]
 pub enum BffError {
     #[error("not signed in, or the session's tokens can no longer be refreshed")]
@@ -18,7 +18,7 @@ pub enum BffError {
     #[error("cannot set up the BFF: {0}")]
     Setup(reqwest::Error),
     #[error("database: {0}")]
-    Database(#[from] tower_sessions_sqlx_store::sqlx::Error),
+    Database(#[from] sqlx::Error),
     /// A stored cart or checkout no longer reads as JSON.
     #[error("stored data unreadable: {0}")]
     Stored(#[from] serde_json::Error),
@@ -27,10 +27,16 @@ pub enum BffError {
     User(AppError),
 }
 
+impl From<AppError> for BffError {
+    fn from(error: AppError) -> Self {
+        Self::User(error)
+    }
+}
+
 impl BffError {
-    /// Logs the detail under `correlation_id` and returns what the user may see.
-    pub fn to_app_error(&self, correlation_id: &str) -> AppError {
-        let correlation_id = correlation_id.to_owned();
+    /// Logs the detail under `request_id` and returns what the user may see.
+    pub fn to_app_error(&self, request_id: Option<&str>) -> AppError {
+        let reference = request_id.map(str::to_owned);
         match self {
             Self::SignInRequired => AppError::SignInRequired,
             Self::Mobproc(error) => match error.kind() {
@@ -40,15 +46,22 @@ impl BffError {
                 ErrorKind::Forbidden(_) => AppError::Forbidden,
                 ErrorKind::NotFound(_) => AppError::NotFound,
                 _ => {
-                    tracing::warn!(%correlation_id, error = %error, "MOBPROC call failed");
-                    AppError::Upstream { correlation_id }
+                    tracing::warn!(error = %error, "MOBPROC call failed");
+                    match reference.or_else(|| error.correlation_id().map(str::to_owned)) {
+                        Some(correlation_id) => AppError::Upstream { correlation_id },
+                        None => AppError::Internal {
+                            correlation_id: None,
+                        },
+                    }
                 }
             },
             // A session (de)serialization error quotes the session's data, tokens
             // included, so only its kind is logged.
             Self::Session(tower_sessions::session::Error::SerdeJson(error)) => {
-                tracing::error!(%correlation_id, category = ?error.classify(), "session data unreadable");
-                AppError::Internal { correlation_id }
+                tracing::error!(category = ?error.classify(), "session data unreadable");
+                AppError::Internal {
+                    correlation_id: reference,
+                }
             }
             Self::User(error) => error.clone(),
             Self::Session(_)
@@ -56,8 +69,10 @@ impl BffError {
             | Self::Setup(_)
             | Self::Database(_)
             | Self::Stored(_) => {
-                tracing::error!(%correlation_id, error = %self, "BFF failure");
-                AppError::Internal { correlation_id }
+                tracing::error!(error = %self, "BFF failure");
+                AppError::Internal {
+                    correlation_id: reference,
+                }
             }
         }
     }

@@ -10,8 +10,10 @@ use tower_sessions::Session;
 
 use super::session_data::{self, SignedIn, SIGNED_IN};
 
-/// Paths anyone may fetch: the sign-in page and routes, the built assets, images.
-const PUBLIC_PREFIXES: &[&str] = &["/sign-in", "/auth/", "/pkg/", "/media/", "/favicon"];
+/// Paths anyone may fetch: the sign-in page and routes, the built assets.
+const PUBLIC_PREFIXES: &[&str] = &["/sign-in", "/auth/", "/pkg/", "/favicon"];
+/// The image proxy, which pages of every kind use.
+const MEDIA: &str = "/media";
 
 /// Redirects a signed-out page view to `/sign-in?return_to=<this page>`, also when
 /// the sign-in ended while the page was rendered (MOBPROC refused the tokens and
@@ -20,7 +22,7 @@ const PUBLIC_PREFIXES: &[&str] = &["/sign-in", "/auth/", "/pkg/", "/media/", "/f
 pub async fn require_sign_in(session: Session, request: Request, next: Next) -> Response {
     let path = request.uri().path();
     let page_view = request.method() == Method::GET && !path.starts_with("/api/");
-    if !page_view || PUBLIC_PREFIXES.iter().any(|p| path.starts_with(p)) {
+    if !page_view || path == MEDIA || PUBLIC_PREFIXES.iter().any(|p| path.starts_with(p)) {
         return next.run(request).await;
     }
     let here = request
@@ -48,6 +50,5 @@ async fn signed_in(session: &Session) -> bool {
 }
 
 fn to_sign_in(here: &str) -> Response {
-    let target = format!("/sign-in?return_to={}", urlencoding::encode(here));
-    Redirect::to(&target).into_response()
+    Redirect::to(&app::links::sign_in(here)).into_response()
 }

@@ -32,7 +32,7 @@ pub fn proxied(upstream_url: &str) -> String {
         },
         Err(_) => upstream_url.to_owned(),
     };
-    format!("/media?src={}", urlencoding::encode(&path))
+    format!("/media?src={}", app::links::encode(&path))
 }
 
 /// Fetches images for the proxy, from MOBPROC's origin only.
@@ -167,8 +167,11 @@ mod tests {
 
     #[test]
     fn an_image_moved_with_mobproc_is_found_at_its_new_address() {
-        let src = proxied("http://127.0.0.1:10//images/x.jpg");
-        let path = urlencoding::decode(src.trim_start_matches("/media?src=")).unwrap();
+        let src = Url::parse("http://storefront.test")
+            .unwrap()
+            .join(&proxied("http://127.0.0.1:10//images/x.jpg"))
+            .unwrap();
+        let (_, path) = src.query_pairs().find(|(name, _)| name == "src").unwrap();
         assert_eq!(
             fetcher().locate(&path).map(|u| u.to_string()).as_deref(),
             Some("http://127.0.0.1:9//images/x.jpg")

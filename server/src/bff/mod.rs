@@ -1,15 +1,21 @@
 //! The backend-for-frontend: sign-in and tokens, and every call to MOBPROC on behalf
-//! of the person in the session. It implements [`app::backend::Backend`], which the
-//! UI's server functions call.
+//! of the person in the session. It implements the UI's ports (`app::backend`), which
+//! the server functions call.
+//!
+//! A request goes: server function → a port method here → [`Caller`] (made once from the
+//! session: who, for whom, which tokens, which request) → the `mobproc` client's typed
+//! calls. What differs between MOBPROC's transaction types is in [`transactions`].
 
 mod acting;
 mod audit;
 pub mod auth_routes;
+mod caller;
 pub(crate) mod cart;
 mod catalog;
 pub(crate) mod checkout;
 mod error;
 pub mod guard;
+mod lines;
 pub mod media;
 pub mod money;
 mod ordering;
@@ -17,8 +23,10 @@ mod party;
 mod present;
 mod request;
 mod session_data;
+pub mod status;
 mod submit;
 mod tokens;
+mod transactions;
 
 use std::sync::Arc;
 
@@ -27,25 +35,18 @@ use app::{
     error::AppError,
     model::{acting::Actor, Line, SignInFlash, Viewer},
 };
-use std::future::Future;
+use mobproc::client::MobprocClient;
 
-use mobproc::{
-    client::{
-        envelope, AccessToken, AssetQuery, CallContext, ErrorKind, MobprocClient, MobprocError,
-    },
-    model::ServiceAsset,
-};
-
+use caller::Caller;
 use cart::store::CartStore;
 use checkout::store::CheckoutStore;
 pub use error::BffError;
 use media::MediaFetcher;
-use party::Party;
-use request::{in_request, RequestScope};
+use request::Request;
 use session_data::{ActingFor, SignedIn, ACTING_FOR, SIGNED_IN, SIGN_IN_FLASH};
 use tokens::Tokens;
 
-use crate::session::Store;
+use crate::{database::Database, session::Store};
 
 /// Shared by all requests; cheap to clone.
 #[derive(Clone)]
@@ -64,7 +65,7 @@ struct Inner {
 impl Bff {
     pub fn new(client: MobprocClient, store: Store) -> Result<Self, BffError> {
         let media = MediaFetcher::new(client.api_base()).map_err(BffError::Setup)?;
-        let database = store.database();
+        let database: Database = store.database();
         let tokens = Tokens::new(client.clone(), store);
         Ok(Self {
             inner: Arc::new(Inner {
@@ -81,6 +82,10 @@ impl Bff {
         &self.inner.client
     }
 
+    fn tokens(&self) -> &Tokens {
+        &self.inner.tokens
+    }
+
     fn media(&self) -> &MediaFetcher {
         &self.inner.media
     }
@@ -93,143 +98,68 @@ impl Bff {
         &self.inner.checkouts
     }
 
-    /// Calls MOBPROC as the signed-in person, for the employee they act for if any.
-    async fn call<T, F, Fut>(&self, scope: &RequestScope, call: F) -> Result<T, BffError>
-    where
-        F: Fn(AccessToken, CallContext) -> Fut,
-        Fut: Future<Output = Result<T, MobprocError>>,
-    {
-        let party = Party::of(&scope.session).await?;
-        self.call_as(scope, &party, call).await
+    /// The request being served, or what to tell the user when there is none.
+    fn request(&self) -> Result<Request, AppError> {
+        Request::current().map_err(|error| error.to_app_error(None))
     }
 
-    /// Calls MOBPROC for `party`: an order confirmed for one actor is placed for that
-    /// actor even if the session's context changed meanwhile.
-    async fn call_as<T, F, Fut>(
-        &self,
-        scope: &RequestScope,
-        party: &Party,
-        call: F,
-    ) -> Result<T, BffError>
-    where
-        F: Fn(AccessToken, CallContext) -> Fut,
-        Fut: Future<Output = Result<T, MobprocError>>,
-    {
-        let mut context = CallContext::default().with_correlation_id(&scope.correlation_id);
-        if let Some(acting) = &party.acting {
-            context = context
-                .with_employee_id(&acting.employee_id)
-                .with_activity_id(&acting.activity_id);
-        }
-        self.call_with(scope, context, call).await
-    }
-
-    /// Calls MOBPROC as the signed-in person themselves, whatever the context: for
-    /// choosing whom to act for, with their own rights.
-    async fn call_as_user<T, F, Fut>(&self, scope: &RequestScope, call: F) -> Result<T, BffError>
-    where
-        F: Fn(AccessToken, CallContext) -> Fut,
-        Fut: Future<Output = Result<T, MobprocError>>,
-    {
-        let context = CallContext::default().with_correlation_id(&scope.correlation_id);
-        self.call_with(scope, context, call).await
-    }
-
-    /// A 401 means MOBPROC refused the token before doing anything (expired or
-    /// revoked early), so one retry with fresh tokens is safe, even for an order.
-    async fn call_with<T, F, Fut>(
-        &self,
-        scope: &RequestScope,
-        context: CallContext,
-        call: F,
-    ) -> Result<T, BffError>
-    where
-        F: Fn(AccessToken, CallContext) -> Fut,
-        Fut: Future<Output = Result<T, MobprocError>>,
-    {
-        let signed_in = self.inner.tokens.current(&scope.session).await?;
-        match call(signed_in.access_token(), context.clone()).await {
-            Err(error) if matches!(error.kind(), ErrorKind::Unauthorized(_)) => {
-                let fresh = self
-                    .inner
-                    .tokens
-                    .after_rejection(&scope.session, signed_in)
-                    .await?;
-                Ok(call(fresh.access_token(), context).await?)
-            }
-            result => Ok(result?),
-        }
+    /// The signed-in caller of the request being served.
+    async fn caller(&self) -> Result<Caller, AppError> {
+        let request = self.request()?;
+        let id = request.id.clone();
+        Caller::of(self, request)
+            .await
+            .map_err(|error| error.to_app_error(Some(&id)))
     }
 }
 
 #[async_trait::async_trait]
 impl Backend for Bff {
     async fn viewer(&self) -> Result<Option<Viewer>, AppError> {
-        in_request(|scope| async move {
-            // Refreshing here too keeps the session alive across long idle tabs.
-            let signed_in = match session_data::read::<SignedIn>(&scope.session, SIGNED_IN).await? {
-                None => None,
-                Some(_) => match self.inner.tokens.current(&scope.session).await {
-                    Ok(current) => Some(current),
-                    Err(BffError::SignInRequired) => None,
-                    Err(error) => return Err(error),
-                },
-            };
-            let Some(signed_in) = signed_in else {
-                return Ok(None);
-            };
-            let acting_for = session_data::read::<ActingFor>(&scope.session, ACTING_FOR)
-                .await?
-                .map(|a| Actor {
-                    name: a.name,
-                    department: a.department,
-                });
-            Ok(Some(Viewer {
-                employee_id: signed_in.employee_id,
-                name: signed_in.name,
-                can_act_for_others: signed_in.can_act_for_others,
-                acting_for,
-            }))
-        })
-        .await
+        let request = self.request()?;
+        let signed_in = session_data::read::<SignedIn>(&request.session, SIGNED_IN).await;
+        if !matches!(signed_in, Ok(Some(_))) {
+            return request.answer(signed_in.map(|_| None).map_err(Into::into));
+        }
+        let caller = match Caller::of(self, request.clone()).await {
+            Ok(caller) => caller,
+            Err(BffError::SignInRequired) => return Ok(None),
+            Err(error) => return Err(error.to_app_error(Some(&request.id))),
+        };
+        caller.answer(viewer(&caller).await)
     }
 
     async fn take_sign_in_flash(&self) -> Result<Option<SignInFlash>, AppError> {
-        in_request(
-            |scope| async move { Ok(session_data::take(&scope.session, SIGN_IN_FLASH).await?) },
-        )
-        .await
+        let request = self.request()?;
+        let flash = session_data::take(&request.session, SIGN_IN_FLASH).await;
+        request.answer(flash.map_err(Into::into))
     }
 
     async fn lines(&self) -> Result<Vec<Line>, AppError> {
-        in_request(|scope| async move {
-            let client = self.client();
-            let me = self
-                .call(&scope, |token, context| async move {
-                    client.me(&token, &context).await
-                })
-                .await?;
-            let query = AssetQuery {
-                employee: Some(me.actor.id.clone()),
-                include_upgrade_eligible_date: Some(true),
-                ..AssetQuery::default()
-            };
-            let path = ["assets", "services"];
-            let services: Vec<ServiceAsset> = self
-                .call(&scope, |token, context| {
-                    let (query, path) = (&query, &path);
-                    async move {
-                        client
-                            .list_all(&token, &context, path, query, envelope::SERVICES)
-                            .await
-                    }
-                })
-                .await?;
-            Ok(services
-                .into_iter()
-                .map(|service| present::line(service, &me.transaction_types))
-                .collect())
-        })
-        .await
+        let caller = self.caller().await?;
+        caller.answer(lines::list(&caller).await)
     }
+}
+
+/// The header's view of the caller. Asking for the tokens keeps the session alive
+/// across long idle tabs (they are refreshed when due).
+async fn viewer(caller: &Caller) -> Result<Option<Viewer>, BffError> {
+    let signed_in = match caller.bff().tokens().current(caller.session()).await {
+        Ok(signed_in) => signed_in,
+        Err(BffError::SignInRequired) => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    let permissions = caller.own_permissions().await?;
+    let acting_for = session_data::read::<ActingFor>(caller.session(), ACTING_FOR)
+        .await?
+        .map(|a| Actor {
+            name: a.name,
+            department: a.department,
+        });
+    Ok(Some(Viewer {
+        employee_id: signed_in.employee_id,
+        name: signed_in.name,
+        can_act_for_others: permissions.can_act_for_others,
+        acting_for,
+    }))
 }

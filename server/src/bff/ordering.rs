@@ -1,5 +1,5 @@
-//! The BFF side of the ordering port: each call finds the request's party and hands
-//! over to `cart`, `checkout` or `submit`.
+//! The BFF side of the ordering port: each call makes the request's [`Caller`] and
+//! hands over to `cart`, `checkout` or `submit`.
 
 use app::{
     backend::ordering::OrderingBackend,
@@ -12,11 +12,10 @@ use app::{
 };
 
 use super::{
+    caller::Caller,
     cart::{self, Addition},
     checkout,
     error::BffError,
-    party::Party,
-    request::in_request,
     submit, Bff,
 };
 
@@ -30,18 +29,15 @@ impl OrderingBackend for Bff {
         item_id: String,
         replace: bool,
     ) -> Result<CartChange, AppError> {
-        in_request(|scope| async move {
-            let party = Party::of(&scope.session).await?;
-            let addition = Addition {
-                service_id,
-                order,
-                item_kind,
-                item_id,
-                replace,
-            };
-            cart::add(self, &scope, &party, addition).await
-        })
-        .await
+        let caller = self.caller().await?;
+        let addition = Addition {
+            service_id,
+            order,
+            item_kind,
+            item_id,
+            replace,
+        };
+        caller.answer(cart::add(&caller, addition).await)
     }
 
     async fn remove_from_cart(
@@ -49,48 +45,34 @@ impl OrderingBackend for Bff {
         item_kind: ItemKind,
         item_id: String,
     ) -> Result<CartChange, AppError> {
-        in_request(|scope| async move {
-            let party = Party::of(&scope.session).await?;
-            cart::remove(self.carts(), &party, item_kind, &item_id).await
-        })
-        .await
+        let caller = self.caller().await?;
+        caller.answer(cart::remove(self.carts(), caller.party(), item_kind, &item_id).await)
     }
 
     async fn clear_cart(&self) -> Result<(), AppError> {
-        in_request(|scope| async move {
-            let party = Party::of(&scope.session).await?;
-            self.carts().delete(&party, None).await
-        })
-        .await
+        let caller = self.caller().await?;
+        caller.answer(self.carts().delete(caller.party(), None).await)
     }
 
     async fn cart(&self) -> Result<Option<CartView>, AppError> {
-        in_request(|scope| async move {
-            let party = Party::of(&scope.session).await?;
-            cart::view(self.carts(), &party).await
-        })
-        .await
+        let caller = self.caller().await?;
+        caller.answer(cart::view(self.carts(), caller.party()).await)
     }
 
     async fn cart_count(&self) -> Result<usize, AppError> {
-        in_request(|scope| async move {
-            match Party::of(&scope.session).await {
-                Ok(party) => Ok(cart::view(self.carts(), &party)
-                    .await?
-                    .map_or(0, |cart| cart.items.len())),
-                Err(BffError::SignInRequired) => Ok(0),
-                Err(error) => Err(error),
-            }
-        })
-        .await
+        let request = self.request()?;
+        let caller = match Caller::of(self, request.clone()).await {
+            Ok(caller) => caller,
+            Err(BffError::SignInRequired) => return Ok(0),
+            Err(error) => return request.answer(Err(error)),
+        };
+        let cart = cart::view(self.carts(), caller.party()).await;
+        caller.answer(cart.map(|cart| cart.map_or(0, |cart| cart.items.len())))
     }
 
     async fn checkout(&self) -> Result<CheckoutView, AppError> {
-        in_request(|scope| async move {
-            let party = Party::of(&scope.session).await?;
-            checkout::view(self, self.carts(), &scope, &party).await
-        })
-        .await
+        let caller = self.caller().await?;
+        caller.answer(checkout::view(&caller).await)
     }
 
     async fn save_checkout(
@@ -98,39 +80,22 @@ impl OrderingBackend for Bff {
         form: CheckoutForm,
         intent: CheckoutIntent,
     ) -> Result<Option<String>, AppError> {
-        in_request(|scope| async move {
-            let party = Party::of(&scope.session).await?;
-            checkout::save(
-                self,
-                self.carts(),
-                self.checkouts(),
-                &scope,
-                &party,
-                form,
-                intent,
-            )
-            .await
-        })
-        .await
+        let caller = self.caller().await?;
+        caller.answer(checkout::save(&caller, form, intent).await)
     }
 
     async fn confirmation(&self, checkout_id: String) -> Result<ConfirmationView, AppError> {
-        in_request(|scope| async move {
-            let party = Party::of(&scope.session).await?;
-            checkout::confirmation(self.checkouts(), &party, &checkout_id).await
-        })
-        .await
+        let caller = self.caller().await?;
+        caller.answer(checkout::confirmation(&caller, &checkout_id).await)
     }
 
     async fn submit_order(&self, checkout_id: String) -> Result<String, AppError> {
-        in_request(|scope| async move {
-            let party = Party::of(&scope.session).await?;
-            submit::submit(self, &scope, &party, &checkout_id).await
-        })
-        .await
+        let caller = self.caller().await?;
+        caller.answer(submit::submit(&caller, &checkout_id).await)
     }
 
     async fn order(&self, order_id: String) -> Result<OrderView, AppError> {
-        in_request(|scope| async move { submit::view(self, &scope, &order_id).await }).await
+        let caller = self.caller().await?;
+        caller.answer(submit::view(&caller, &order_id).await)
     }
 }

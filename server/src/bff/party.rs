@@ -1,5 +1,6 @@
 //! Whose cart and orders a request works on.
 
+use mobproc::client::CallContext;
 use tower_sessions::Session;
 
 use super::{
@@ -13,13 +14,14 @@ use super::{
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Party {
     pub user_id: String,
+    pub user_name: String,
     pub actor_id: String,
     /// Set while the user acts for someone else.
     pub acting: Option<ActingFor>,
 }
 
 impl Party {
-    /// The session's party.
+    /// The session's party; signed out is [`BffError::SignInRequired`].
     pub async fn of(session: &Session) -> Result<Self, BffError> {
         let signed_in: SignedIn = session_data::read(session, SIGNED_IN)
             .await?
@@ -30,7 +32,27 @@ impl Party {
                 .as_ref()
                 .map_or_else(|| signed_in.employee_id.clone(), |a| a.employee_id.clone()),
             user_id: signed_in.employee_id,
+            user_name: signed_in.name,
             acting,
         })
+    }
+
+    /// The context headers of the party's calls (API.md §4): the employee acted for and
+    /// the acting session's activity id, or none when ordering for oneself.
+    pub fn context(&self) -> CallContext {
+        match &self.acting {
+            Some(acting) => CallContext::new()
+                .with_employee_id(&acting.employee_id)
+                .with_activity_id(&acting.activity_id),
+            None => CallContext::new(),
+        }
+    }
+
+    /// The activity id of a new checkout flow: the acting session's own, or a fresh one.
+    pub fn new_activity_id(&self) -> String {
+        self.acting.as_ref().map_or_else(
+            || uuid::Uuid::new_v4().to_string(),
+            |acting| acting.activity_id.clone(),
+        )
     }
 }

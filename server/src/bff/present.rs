@@ -1,10 +1,13 @@
 //! MOBPROC's wire types turned into the UI's view models: readable numbers and dates,
 //! same-origin image URLs, and only the actions the person may take.
 
-use app::model::{Line, LineAction};
+use app::{
+    links,
+    model::{Line, LineAction},
+};
 use mobproc::model::{Employee, ServiceAsset, TransactionType};
 
-use super::media;
+use super::{media, transactions};
 
 /// "First Last" as MOBPROC spells them; empty when it gave neither.
 pub fn full_name(employee: &Employee) -> String {
@@ -53,14 +56,16 @@ pub fn date(raw: &str) -> String {
 /// A line as "My lines" shows it; `allowed` are the transaction types `/me` permits.
 pub fn line(service: ServiceAsset, allowed: &[TransactionType]) -> Line {
     let offered = service.order_actions.clone().unwrap_or_default();
-    let may = |t: TransactionType| allowed.contains(&t) && offered.contains(&t);
-    let mut actions = Vec::new();
-    if may(TransactionType::Upgrade) {
-        actions.push(LineAction::Upgrade);
-    }
-    if may(TransactionType::OrderAccessories) {
-        actions.push(LineAction::Accessories);
-    }
+    let actions = transactions::ALL
+        .into_iter()
+        .filter(|t| t.allowed(allowed, Some(&offered)))
+        .filter_map(|t| t.entry.as_ref())
+        .map(|entry| LineAction {
+            label: entry.label.to_owned(),
+            href: links::line(&service.id, entry.page),
+            group: entry.group,
+        })
+        .collect();
     let device = service.device.as_ref();
     let model = device.and_then(|d| d.model.as_ref());
     let device_name = device.map(|d| {
@@ -119,13 +124,17 @@ mod tests {
             r#"{"id":"1","serviceNumber":"2035557676","orderActions":["UPGRADE","ORDER_ACCESSORIES","SUSPEND"]}"#,
         )
         .unwrap();
+        let labels = |line: Line| -> Vec<String> {
+            line.actions.into_iter().map(|a| a.label).collect()
+        };
         let only_accessories = line(service.clone(), &[TransactionType::OrderAccessories]);
-        assert_eq!(only_accessories.actions, [LineAction::Accessories]);
+        assert_eq!(labels(only_accessories), ["Accessories"]);
         let both = line(
             service,
             &[TransactionType::Upgrade, TransactionType::OrderAccessories],
         );
-        assert_eq!(both.actions, [LineAction::Upgrade, LineAction::Accessories]);
         assert_eq!(both.number, "203-555-7676");
+        assert_eq!(both.actions[0].href, "/lines/1/upgrade");
+        assert_eq!(labels(both), ["Upgrade", "Accessories"]);
     }
 }

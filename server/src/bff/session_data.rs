@@ -3,7 +3,10 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use mobproc::client::{AccessToken, RefreshToken, TokenSet};
+use mobproc::{
+    client::{AccessToken, RefreshToken, TokenSet},
+    model::{Me, TransactionType},
+};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use tower_sessions::{session::Error, Session};
 
@@ -13,6 +16,11 @@ pub const SIGNED_IN: &str = "signed_in";
 pub const SIGN_IN_FLASH: &str = "sign_in_flash";
 /// The employee the signed-in person orders for, while they do.
 pub const ACTING_FOR: &str = "acting_for";
+/// What MOBPROC's `/me` said the signed-in person may do, and when.
+pub const PERMISSIONS: &str = "permissions";
+
+/// `/me` is read again after this long, so a change of rights upstream shows within it.
+const PERMISSIONS_FRESH_FOR: Duration = Duration::from_secs(5 * 60);
 
 // Values are stored as JSON text: with serde_json's `arbitrary_precision` (on for
 // exact money) numbers inside a `Value` do not survive the session store's
@@ -61,9 +69,38 @@ pub struct SignedIn {
     pub refresh_token: Option<String>,
     /// Seconds since the Unix epoch.
     pub expires_at: u64,
-    /// `/me` at sign-in: MOBPROC lets this person act for other employees.
-    #[serde(default)]
+}
+
+/// What `/me` says someone may do: the transaction types of the actor it was asked
+/// for, and the signed-in person's own rights.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Permissions {
+    pub transaction_types: Vec<TransactionType>,
+    pub is_approver: bool,
+    pub can_move_service: bool,
     pub can_act_for_others: bool,
+    /// Seconds since the Unix epoch when `/me` said so.
+    pub read_at: u64,
+}
+
+impl Permissions {
+    pub fn of(me: &Me) -> Self {
+        Self {
+            transaction_types: me.transaction_types.clone(),
+            is_approver: me.is_approver,
+            can_move_service: me.can_move_service,
+            can_act_for_others: me.can_act_for_others,
+            read_at: unix_seconds(SystemTime::now()),
+        }
+    }
+
+    /// Whether `/me` should be asked again.
+    pub fn is_stale(&self) -> bool {
+        unix_seconds(SystemTime::now())
+            >= self
+                .read_at
+                .saturating_add(PERMISSIONS_FRESH_FOR.as_secs())
+    }
 }
 
 /// The employee someone orders for (MOBPROC's context, API.md §4), as MOBPROC
@@ -75,6 +112,9 @@ pub struct ActingFor {
     pub department: Option<String>,
     /// Sent as `X-TNGO-CONTEXT-ACTIVITYID` on every call while acting: one flow.
     pub activity_id: String,
+    /// What `/me` said in this employee's context; `None` until asked.
+    #[serde(default)]
+    pub permissions: Option<Permissions>,
 }
 
 impl SignedIn {
@@ -85,14 +125,7 @@ impl SignedIn {
             access_token: tokens.access_token.secret().clone(),
             refresh_token: tokens.refresh_token.as_ref().map(|t| t.secret().clone()),
             expires_at: unix_seconds(tokens.expires_at),
-            can_act_for_others: false,
         }
-    }
-
-    /// Records what `/me` said about acting for others.
-    pub fn acting_for_others(mut self, allowed: bool) -> Self {
-        self.can_act_for_others = allowed;
-        self
     }
 
     /// Takes fresh tokens from a refresh; a server that sends no new refresh token

@@ -7,7 +7,7 @@ use std::{
     time::Duration,
 };
 
-use mobproc::client::{ErrorKind, MobprocClient};
+use mobproc::client::{AccessToken, ErrorKind, MobprocClient};
 use tower_sessions::{session::Id, Session, SessionStore};
 
 use super::{
@@ -46,25 +46,35 @@ impl Tokens {
         if !signed_in.expires_within(REFRESH_MARGIN) {
             return Ok(signed_in);
         }
-        self.refresh(session, signed_in).await
+        let seen = signed_in.access_token.clone();
+        self.refresh(session, signed_in, &seen).await
     }
 
     /// New tokens after MOBPROC refused `rejected` (expired or revoked early).
     pub async fn after_rejection(
         &self,
         session: &Session,
-        rejected: SignedIn,
+        rejected: &AccessToken,
     ) -> Result<SignedIn, BffError> {
-        self.refresh(session, rejected).await
+        let signed_in: SignedIn = session_data::read(session, SIGNED_IN)
+            .await?
+            .ok_or(BffError::SignInRequired)?;
+        self.refresh(session, signed_in, rejected.secret()).await
     }
 
-    async fn refresh(&self, session: &Session, seen: SignedIn) -> Result<SignedIn, BffError> {
+    /// Refreshes the tokens whose access token was `seen`, unless another request did.
+    async fn refresh(
+        &self,
+        session: &Session,
+        current: SignedIn,
+        seen: &str,
+    ) -> Result<SignedIn, BffError> {
         let id = session.id().ok_or(BffError::SignInRequired)?;
         let _turn = self.stripe(&id).lock().await;
         // A request that held the lock before us may have refreshed already; the
         // store, not this request's copy of the session, has the latest tokens.
-        let latest = self.stored(&id).await?.unwrap_or_else(|| seen.clone());
-        if latest.access_token != seen.access_token && !latest.expires_within(REFRESH_MARGIN) {
+        let latest = self.stored(&id).await?.unwrap_or(current);
+        if latest.access_token != seen && !latest.expires_within(REFRESH_MARGIN) {
             session_data::write(session, SIGNED_IN, &latest).await?;
             return Ok(latest);
         }

@@ -132,26 +132,8 @@ fn Added(change: CartChange) -> impl IntoView {
 fn CartItemInputs(item: CartItem) -> impl IntoView {
     view! {
         <input type="hidden" name="service_id" value=item.service_id/>
-        <input type="hidden" name="order" value=order_value(item.order)/>
-        <input type="hidden" name="item_kind" value=item_kind_value(item.item_kind)/>
+        <input type="hidden" name="order" value=item.order.as_str()/>
+        <input type="hidden" name="item_kind" value=item.item_kind.as_str()/>
         <input type="hidden" name="item_id" value=item.item_id/>
-    }
-}
-
-/// The serde names of `OrderKind` (snake case).
-fn order_value(order: OrderKind) -> &'static str {
-    match order {
-        OrderKind::Accessories => "accessories",
-        OrderKind::Upgrade => "upgrade",
-    }
-}
-
-/// The serde names of `ItemKind` (snake case).
-fn item_kind_value(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Accessory => "accessory",
-        ItemKind::Device => "device",
-        ItemKind::Plan => "plan",
-        ItemKind::Feature => "feature",
     }
 }

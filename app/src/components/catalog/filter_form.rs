@@ -26,7 +26,8 @@ pub fn CatalogFilterForm(
         .collect::<Vec<_>>();
     let sort = filter.sort;
     let sorts = SortOrder::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .map(|option| {
             view! {
                 <option value=option.as_str() selected=option == sort>{option.label()}</option>

@@ -14,21 +14,7 @@ pub fn CatalogLoadError(
     /// Why it might not be found, in a sentence.
     explanation: &'static str,
 ) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    {
-        use http::StatusCode;
-        let status = match &error {
-            AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::SignInRequired => StatusCode::UNAUTHORIZED,
-            AppError::Invalid { .. } => StatusCode::BAD_REQUEST,
-            AppError::Upstream { .. } => StatusCode::BAD_GATEWAY,
-            AppError::Internal { .. } | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        };
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(status);
-        }
-    }
+    error.set_response_status();
     match error {
         AppError::NotFound => view! {
             <Title text=not_found/>

@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use super::{add_to_cart::CartItem, item_card::CatalogItemCard, pager::CatalogPager};
 use crate::{
-    catalog_query::{encode_component, is_filtered, query_string},
+    catalog_query::{is_filtered, query_string},
+    links::encode,
     model::{
         cart::{ItemKind, OrderKind},
         catalog::{CatalogFilter, CatalogListing},
@@ -64,7 +65,7 @@ pub fn CatalogResults(
                 };
                 let detail_href = detail_base
                     .as_ref()
-                    .map(|base| format!("{base}{}", encode_component(&item.id)));
+                    .map(|base| format!("{base}{}", encode(&item.id)));
                 view! {
                     <CatalogItemCard item index cart add_label=kind.add_label detail_href/>
                 }

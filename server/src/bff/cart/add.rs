@@ -1,13 +1,14 @@
-//! Adding to the cart: the line and the item are checked with MOBPROC, and a cart of
-//! another line or kind is only replaced when the person said so.
+//! Adding to the cart: the order type must be one the actor may order for the line, the
+//! line and the item are checked with MOBPROC, and a cart of another line or kind is
+//! only replaced when the person said so.
 
 use app::{
     error::{AppError, FieldError},
     model::cart::{CartChange, ItemKind, OrderKind},
 };
 
-use super::{catalog, rules, store::Cart, ATTEMPTS};
-use crate::bff::{error::BffError, party::Party, present, request::RequestScope, Bff};
+use super::{catalog, changed_elsewhere, rules, store::Cart, ATTEMPTS};
+use crate::bff::{caller::Caller, error::BffError, present, transactions};
 
 /// What to add, as the catalog pages post it.
 pub struct Addition {
@@ -18,12 +19,7 @@ pub struct Addition {
     pub replace: bool,
 }
 
-pub async fn add(
-    bff: &Bff,
-    scope: &RequestScope,
-    party: &Party,
-    addition: Addition,
-) -> Result<CartChange, BffError> {
+pub async fn add(caller: &Caller, addition: Addition) -> Result<CartChange, BffError> {
     let Addition {
         service_id,
         order,
@@ -31,39 +27,25 @@ pub async fn add(
         item_id,
         replace,
     } = addition;
-    if !rules::fits(order, item_kind) {
+    let transaction = transactions::of(order);
+    if !transaction.holds(item_kind) {
         return Err(invalid("That item cannot be part of this order.", None));
     }
-    let (client, carts) = (bff.client(), bff.carts());
-    let line = bff
-        .call(scope, |token, context| {
-            let service_id = &service_id;
-            async move { client.service_asset(&token, &context, service_id).await }
-        })
-        .await?;
-    let transaction_type = rules::transaction_type(order);
-    if line
-        .order_actions
-        .as_ref()
-        .is_some_and(|allowed| !allowed.contains(&transaction_type))
-    {
+    let (permissions, line) = tokio::try_join!(
+        caller.actor_permissions(),
+        caller.api().service_asset(&service_id),
+    )?;
+    if !transaction.allowed(&permissions.transaction_types, line.order_actions.as_deref()) {
         return Err(invalid("This line does not allow that order now.", None));
     }
     let line_number = present::phone_number(line.service_number.as_deref().unwrap_or(&line.id));
-    let wanted = rules::summary(order, &line_number);
-
+    let carts = caller.bff().carts();
+    let party = caller.party();
     for _ in 0..ATTEMPTS {
         let stored = carts.load(party).await?;
         let same_order = stored
             .as_ref()
             .filter(|s| s.cart.service_id == service_id && s.cart.order == order);
-        if let Some(other) = stored.as_ref().filter(|_| same_order.is_none()) {
-            if !replace {
-                let holds = rules::summary(other.cart.order, &other.cart.line_number);
-                let message = format!("Your cart holds {holds}. Replace it with {wanted}?");
-                return Err(invalid(&message, Some("replace")));
-            }
-        }
         let mut cart = match same_order {
             Some(stored) => stored.cart.clone(),
             None => Cart {
@@ -78,9 +60,16 @@ pub async fn add(
                 items: Vec::new(),
             },
         };
+        let wanted = rules::summary(&cart);
+        if let Some(other) = stored.as_ref().filter(|_| same_order.is_none()) {
+            if !replace {
+                let holds = rules::summary(&other.cart);
+                let message = format!("Your cart holds {holds}. Replace it with {wanted}?");
+                return Err(invalid(&message, Some("replace")));
+            }
+        }
         let plan = rules::plan(&cart).cloned();
-        let entry =
-            catalog::entry(bff, scope, &service_id, item_kind, &item_id, plan.as_ref()).await?;
+        let entry = catalog::entry(caller, &service_id, item_kind, &item_id, plan.as_ref()).await?;
         let item = entry.name.clone();
         rules::put(&mut cart, entry);
         if carts
@@ -94,10 +83,7 @@ pub async fn add(
             });
         }
     }
-    Err(invalid(
-        "Your cart was changed at the same time elsewhere. Please try again.",
-        None,
-    ))
+    Err(changed_elsewhere())
 }
 
 /// A refusal for the person, beside `field` when there is one.

@@ -3,41 +3,35 @@
 
 use app::{error::AppError, model::cart::ItemKind};
 use mobproc::{
-    client::{envelope, CatalogQuery},
+    client::{collection, CatalogQuery, Collection},
     model::{Accessory, CatalogDevice, Plan},
 };
 use serde::de::DeserializeOwned;
 
 use super::store::CartEntry;
-use crate::bff::{error::BffError, request::RequestScope, Bff};
+use crate::bff::{caller::Caller, error::BffError};
+
+/// A line's catalog is far smaller; a runaway chain of links must still end.
+const MAX_PAGES: usize = 20;
 
 /// The catalog item `item_id` of `kind` for the line, or an answer saying it is not
 /// offered. A feature is looked up among the optional features of `plan`.
 pub async fn entry(
-    bff: &Bff,
-    scope: &RequestScope,
+    caller: &Caller,
     service_id: &str,
     kind: ItemKind,
     item_id: &str,
     plan: Option<&CartEntry>,
 ) -> Result<CartEntry, BffError> {
-    let client = bff.client();
     let query = CatalogQuery {
         service: Some(service_id.to_owned()),
         ..CatalogQuery::default()
     };
-    let query = &query;
     match kind {
         ItemKind::Accessory => {
-            let item: Accessory = offered(
-                bff,
-                scope,
-                query,
-                ["catalog", "accessories"],
-                envelope::ACCESSORIES,
-                item_id,
-                |a: &Accessory| a.id.as_str(),
-            )
+            let item = offered(caller, &collection::ACCESSORIES, &query, item_id, |a: &Accessory| {
+                &a.id
+            })
             .await?;
             Ok(CartEntry {
                 kind,
@@ -50,15 +44,9 @@ pub async fn entry(
             })
         }
         ItemKind::Device => {
-            let item: CatalogDevice = offered(
-                bff,
-                scope,
-                query,
-                ["catalog", "devices"],
-                envelope::DEVICES,
-                item_id,
-                |d: &CatalogDevice| d.id.as_str(),
-            )
+            let item = offered(caller, &collection::DEVICES, &query, item_id, |d: &CatalogDevice| {
+                &d.id
+            })
             .await?;
             Ok(CartEntry {
                 kind,
@@ -71,22 +59,12 @@ pub async fn entry(
             })
         }
         ItemKind::Plan => {
-            let item: Plan = offered(
-                bff,
-                scope,
-                query,
-                ["catalog", "plans"],
-                envelope::PLANS,
-                item_id,
-                |p: &Plan| p.id.as_str(),
-            )
-            .await?;
+            let item = offered(caller, &collection::PLANS, &query, item_id, |p: &Plan| &p.id).await?;
             // The carrier's network decides whether the line's phone can use the plan.
             let access_method = match &item.vendor {
-                Some(vendor) => bff
-                    .call(scope, |token, context| async move {
-                        client.vendor(&token, &context, &vendor.id).await
-                    })
+                Some(vendor) => caller
+                    .api()
+                    .vendor(&vendor.id)
                     .await?
                     .access_method
                     .map(|m| m.as_str().to_owned()),
@@ -109,11 +87,7 @@ pub async fn entry(
                     fields: Vec::new(),
                 })
             })?;
-            let detail = bff
-                .call(scope, |token, context| async move {
-                    client.catalog_plan(&token, &context, &plan.id).await
-                })
-                .await?;
+            let detail = caller.api().catalog_plan(&plan.id).await?;
             let feature = detail
                 .optional_features
                 .unwrap_or_default()
@@ -133,23 +107,17 @@ pub async fn entry(
     }
 }
 
-/// The item `item_id` among what MOBPROC offers at `path` for the line.
+/// The item `item_id` among what MOBPROC offers in `collection` for the line.
 async fn offered<T: DeserializeOwned>(
-    bff: &Bff,
-    scope: &RequestScope,
+    caller: &Caller,
+    collection: &Collection<T>,
     query: &CatalogQuery,
-    path: [&str; 2],
-    name: &str,
     item_id: &str,
-    id_of: impl Fn(&T) -> &str,
+    id_of: impl Fn(&T) -> &String,
 ) -> Result<T, BffError> {
-    let client = bff.client();
-    let items: Vec<T> = bff
-        .call(scope, |token, context| async move {
-            client.list_all(&token, &context, &path, query, name).await
-        })
-        .await?;
-    items
+    let offered = caller.api().walk(collection, query, MAX_PAGES).await?;
+    offered
+        .items
         .into_iter()
         .find(|item| id_of(item) == item_id)
         .ok_or_else(not_offered)

@@ -1,6 +1,6 @@
-//! The cart (issue 4 §5): server-side, one per user and actor, in the session
-//! database so it survives sign-out and restarts. `rules` says what it may hold,
-//! `catalog` checks items with MOBPROC, `store` keeps it, `present` shows it.
+//! The cart: server-side, one per user and actor, in the session database so it
+//! survives sign-out and restarts. `rules` says what it may hold, `catalog` checks items
+//! with MOBPROC, `store` keeps it, `present` shows it.
 
 mod add;
 mod catalog;
@@ -11,6 +11,7 @@ pub mod store;
 use app::model::cart::{CartChange, CartView, ItemKind};
 
 pub use add::{add, invalid, Addition};
+use app::error::AppError;
 use store::CartStore;
 
 use super::{error::BffError, party::Party};
@@ -46,10 +47,14 @@ pub async fn remove(
             });
         }
     }
-    Err(invalid(
-        "Your cart was changed at the same time elsewhere. Please try again.",
-        None,
-    ))
+    Err(changed_elsewhere())
+}
+
+/// Another request kept changing the cart while this one tried.
+pub fn changed_elsewhere() -> BffError {
+    BffError::User(AppError::Conflict {
+        message: "Your cart was changed at the same time elsewhere. Please try again.".into(),
+    })
 }
 
 pub async fn view(carts: &CartStore, party: &Party) -> Result<Option<CartView>, BffError> {
@@ -62,7 +67,7 @@ pub async fn view(carts: &CartStore, party: &Party) -> Result<Option<CartView>, 
 fn change(cart: &store::Cart, item: String) -> CartChange {
     CartChange {
         count: cart.items.len(),
-        summary: rules::summary(cart.order, &cart.line_number),
+        summary: rules::summary(cart),
         item,
     }
 }

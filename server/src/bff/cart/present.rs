@@ -1,11 +1,14 @@
 //! The stored cart as the cart page shows it.
 
-use app::model::cart::{CartItem, CartView};
+use app::{
+    links,
+    model::cart::{CartItem, CartView, PageLink},
+};
 use mobproc::model::Recurrence;
 use rust_decimal::Decimal;
 
 use super::{rules, store::Cart};
-use crate::bff::{media, money};
+use crate::bff::{media, money, transactions};
 
 pub fn cart(cart: &Cart) -> CartView {
     let currency = cart
@@ -23,10 +26,18 @@ pub fn cart(cart: &Cart) -> CartView {
             .sum();
         money::amount(sum, currency)
     };
+    let more = transactions::of(cart.order)
+        .entry
+        .as_ref()
+        .map(|entry| PageLink {
+            label: entry.more.to_owned(),
+            href: links::line(&cart.service_id, entry.page),
+        });
     CartView {
         service_id: cart.service_id.clone(),
         order: cart.order,
-        summary: rules::summary(cart.order, &cart.line_number),
+        more,
+        summary: rules::summary(cart),
         items: cart
             .items
             .iter()
@@ -83,6 +94,8 @@ mod tests {
         assert_eq!(view.one_time_total, "$44.98");
         assert_eq!(view.monthly_total, "$0.00");
         assert_eq!(view.summary, "Accessories for 203-555-7676");
+        let more = view.more.expect("a way back to the catalog");
+        assert_eq!(more.href, "/lines/38382349/accessories");
         assert_eq!(view.items[0].price.as_deref(), Some("$22.49 one-time"));
         assert!(view.items[0]
             .image

@@ -1,33 +1,15 @@
-//! What a cart may hold: one line's accessories, or one line's upgrade (at most one
-//! device and one plan, plus optional features of that plan).
+//! What a cart may hold, by its transaction type (see [`crate::bff::transactions`]):
+//! one line's accessories, or one line's equipment (at most one device and one plan,
+//! plus optional features of that plan).
 
-use app::model::cart::{ItemKind, OrderKind};
-use mobproc::model::TransactionType;
+use app::model::cart::ItemKind;
 
 use super::store::{Cart, CartEntry};
-
-/// MOBPROC's transaction type for an order kind.
-pub fn transaction_type(order: OrderKind) -> TransactionType {
-    match order {
-        OrderKind::Accessories => TransactionType::OrderAccessories,
-        OrderKind::Upgrade => TransactionType::Upgrade,
-    }
-}
+use crate::bff::transactions::{self, CartShape, Need};
 
 /// What a cart orders, as people read it: `Accessories for 203-555-7676`.
-pub fn summary(order: OrderKind, line_number: &str) -> String {
-    match order {
-        OrderKind::Accessories => format!("Accessories for {line_number}"),
-        OrderKind::Upgrade => format!("Upgrade for {line_number}"),
-    }
-}
-
-/// Whether an item of `kind` belongs in an order of `order`.
-pub fn fits(order: OrderKind, kind: ItemKind) -> bool {
-    match order {
-        OrderKind::Accessories => kind == ItemKind::Accessory,
-        OrderKind::Upgrade => kind != ItemKind::Accessory,
-    }
+pub fn summary(cart: &Cart) -> String {
+    (transactions::of(cart.order).summary)(&cart.line_number)
 }
 
 /// Puts `entry` in: a second device or plan replaces the first (a new plan drops the
@@ -69,13 +51,24 @@ pub fn plan(cart: &Cart) -> Option<&CartEntry> {
     cart.items.iter().find(|i| i.kind == ItemKind::Plan)
 }
 
-/// Why the cart cannot be ordered as it is. A plan whose carrier uses a network the
-/// line's device lacks needs a new device (MOBPROC would refuse the order).
+/// Why the cart cannot be ordered as it is: an item its type requires is missing, or a
+/// plan whose carrier uses a network the line's device lacks comes without a new device
+/// (MOBPROC would refuse the order).
 pub fn blocker(cart: &Cart) -> Option<String> {
-    if cart.order != OrderKind::Upgrade || cart.items.iter().any(|i| i.kind == ItemKind::Device) {
+    let CartShape::Equipment { device, plan, .. } = transactions::of(cart.order).cart else {
+        return None;
+    };
+    let has = |kind| cart.items.iter().any(|i| i.kind == kind);
+    if device == Need::Required && !has(ItemKind::Device) {
+        return Some("This order needs a device: add one to your cart.".to_owned());
+    }
+    if plan == Need::Required && !has(ItemKind::Plan) {
+        return Some("This order needs a plan: add one to your cart.".to_owned());
+    }
+    if has(ItemKind::Device) {
         return None;
     }
-    let plan = plan(cart)?;
+    let plan = self::plan(cart)?;
     let needed = plan.access_method.as_deref()?;
     let has = cart.line_access_method.as_deref()?;
     (network(needed) != network(has)).then(|| {
@@ -123,7 +116,7 @@ mod tests {
     fn upgrade(line_access_method: &str) -> Cart {
         Cart {
             service_id: "38382349".into(),
-            order: OrderKind::Upgrade,
+            order: app::model::cart::OrderKind::Upgrade,
             line_number: "203-555-7676".into(),
             line_access_method: Some(line_access_method.into()),
             items: Vec::new(),
@@ -167,14 +160,25 @@ mod tests {
     }
 
     #[test]
-    fn kinds_fit_their_order() {
-        assert!(fits(OrderKind::Accessories, ItemKind::Accessory));
-        assert!(!fits(OrderKind::Accessories, ItemKind::Plan));
-        assert!(fits(OrderKind::Upgrade, ItemKind::Feature));
-        assert!(!fits(OrderKind::Upgrade, ItemKind::Accessory));
-        assert_eq!(
-            summary(OrderKind::Accessories, "203-555-7676"),
-            "Accessories for 203-555-7676"
-        );
+    fn carts_read_as_their_order() {
+        let cart = Cart {
+            order: app::model::cart::OrderKind::Accessories,
+            ..upgrade("CDMA")
+        };
+        assert_eq!(summary(&cart), "Accessories for 203-555-7676");
+        assert_eq!(summary(&upgrade("CDMA")), "Upgrade for 203-555-7676");
+    }
+
+    #[test]
+    fn an_order_that_needs_a_device_says_so() {
+        let mut cart = Cart {
+            order: app::model::cart::OrderKind::NewActivation,
+            ..upgrade("CDMA")
+        };
+        put(&mut cart, entry(ItemKind::Plan, "p1", Some("GSM")));
+        let message = blocker(&cart).expect("blocked");
+        assert!(message.contains("needs a device"), "{message}");
+        put(&mut cart, entry(ItemKind::Device, "d1", None));
+        assert_eq!(blocker(&cart), None);
     }
 }

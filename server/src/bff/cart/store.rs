@@ -4,21 +4,9 @@
 use app::model::cart::{ItemKind, OrderKind};
 use mobproc::model::Money;
 use serde::{Deserialize, Serialize};
-use tower_sessions_sqlx_store::sqlx;
 
 use crate::bff::{error::BffError, party::Party};
 use crate::database::{now, on_pool, Database};
-
-pub const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS carts (
-    user_id TEXT NOT NULL,
-    actor_id TEXT NOT NULL,
-    service_id TEXT NOT NULL,
-    order_kind TEXT NOT NULL,
-    content TEXT NOT NULL,
-    version BIGINT NOT NULL,
-    updated_at BIGINT NOT NULL,
-    PRIMARY KEY (user_id, actor_id)
-)";
 
 /// What a cart orders: one kind of order for one line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,6 +42,13 @@ pub struct StoredCart {
     pub version: i64,
 }
 
+/// A row of `carts` as read.
+#[derive(sqlx::FromRow)]
+struct CartRow {
+    content: String,
+    version: i64,
+}
+
 #[derive(Debug, Clone)]
 pub struct CartStore {
     database: Database,
@@ -65,7 +60,7 @@ impl CartStore {
     }
 
     pub async fn load(&self, party: &Party) -> Result<Option<StoredCart>, BffError> {
-        let row: Option<(String, i64)> = on_pool!(&self.database, |pool| {
+        let row: Option<CartRow> = on_pool!(&self.database, |pool| {
             sqlx::query_as(
                 "SELECT content, version FROM carts WHERE user_id = $1 AND actor_id = $2",
             )
@@ -74,10 +69,10 @@ impl CartStore {
             .fetch_optional(pool)
             .await
         })?;
-        row.map(|(content, version)| {
+        row.map(|row| {
             Ok(StoredCart {
-                cart: serde_json::from_str(&content)?,
-                version,
+                cart: serde_json::from_str(&row.content)?,
+                version: row.version,
             })
         })
         .transpose()
@@ -92,7 +87,7 @@ impl CartStore {
         read_at: Option<i64>,
     ) -> Result<bool, BffError> {
         let content = serde_json::to_string(cart)?;
-        let kind = kind_name(cart.order);
+        let kind = cart.order.as_str();
         let written = match read_at {
             None => on_pool!(&self.database, |pool| {
                 sqlx::query(
@@ -147,12 +142,5 @@ impl CartStore {
             .map(|_| ())
         })?;
         Ok(())
-    }
-}
-
-fn kind_name(order: OrderKind) -> &'static str {
-    match order {
-        OrderKind::Accessories => "accessories",
-        OrderKind::Upgrade => "upgrade",
     }
 }

@@ -2,16 +2,14 @@
 //! strategy serves all three collections.
 
 use mobproc::{
-    client::envelope,
+    client::{collection, Collection},
     model::{Accessory, CatalogDevice, Manufacturer, Money, Plan, Vendor},
 };
 use serde::de::DeserializeOwned;
 
-pub trait Listed: DeserializeOwned + Send {
-    /// The collection's path under the API base.
-    const PATH: [&'static str; 2];
-    /// The key MOBPROC answers the collection under.
-    const ENVELOPE: &'static str;
+pub trait Listed: DeserializeOwned + Send + Sized + 'static {
+    /// MOBPROC's collection of these items.
+    const COLLECTION: Collection<Self>;
     /// Whether MOBPROC narrows this collection by `manufacturer`.
     const BY_MANUFACTURER: bool;
     /// For summaries: "1 plan", "2 plans".
@@ -25,8 +23,7 @@ pub trait Listed: DeserializeOwned + Send {
 }
 
 impl Listed for Accessory {
-    const PATH: [&'static str; 2] = ["catalog", "accessories"];
-    const ENVELOPE: &'static str = envelope::ACCESSORIES;
+    const COLLECTION: Collection<Self> = collection::ACCESSORIES;
     const BY_MANUFACTURER: bool = true;
     const ONE: &'static str = "accessory";
     const MANY: &'static str = "accessories";
@@ -46,8 +43,7 @@ impl Listed for Accessory {
 }
 
 impl Listed for CatalogDevice {
-    const PATH: [&'static str; 2] = ["catalog", "devices"];
-    const ENVELOPE: &'static str = envelope::DEVICES;
+    const COLLECTION: Collection<Self> = collection::DEVICES;
     const BY_MANUFACTURER: bool = true;
     const ONE: &'static str = "device";
     const MANY: &'static str = "devices";
@@ -67,8 +63,7 @@ impl Listed for CatalogDevice {
 }
 
 impl Listed for Plan {
-    const PATH: [&'static str; 2] = ["catalog", "plans"];
-    const ENVELOPE: &'static str = envelope::PLANS;
+    const COLLECTION: Collection<Self> = collection::PLANS;
     const BY_MANUFACTURER: bool = false;
     const ONE: &'static str = "plan";
     const MANY: &'static str = "plans";

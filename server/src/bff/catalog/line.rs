@@ -1,28 +1,31 @@
 //! The line a catalog page is for: its number for the title, and its device, whose
-//! network decides which plans need a new device.
+//! network decides which plans need a new device. A page is shown only for an order the
+//! actor may place for the line, as the line's card would offer it.
 
-use app::model::catalog::LineSummary;
+use app::{error::AppError, model::catalog::LineSummary};
 use mobproc::model::{AccessMethod, ServiceAsset};
 
-use crate::bff::{error::BffError, present, request::RequestScope, Bff};
+use crate::bff::{caller::Caller, error::BffError, present, transactions::Transaction};
 
 pub struct LineFacts {
     pub summary: LineSummary,
     service: ServiceAsset,
 }
 
-/// The line, if the person may see it (MOBPROC answers 404 otherwise).
+/// The line, if the person may see it (MOBPROC answers 404 otherwise) and may order
+/// `transaction` for it (403 otherwise).
 pub async fn fetch(
-    bff: &Bff,
-    scope: &RequestScope,
+    caller: &Caller,
     service_id: &str,
+    transaction: &Transaction,
 ) -> Result<LineFacts, BffError> {
-    let client = bff.client();
-    let service = bff
-        .call(scope, |token, context| async move {
-            client.service_asset(&token, &context, service_id).await
-        })
-        .await?;
+    let (permissions, service) = tokio::try_join!(
+        caller.actor_permissions(),
+        caller.api().service_asset(service_id),
+    )?;
+    if !transaction.allowed(&permissions.transaction_types, service.order_actions.as_deref()) {
+        return Err(BffError::User(AppError::Forbidden));
+    }
     // The same number and device name as "My lines" shows.
     let line = present::line(service.clone(), &[]);
     Ok(LineFacts {
@@ -37,24 +40,14 @@ pub async fn fetch(
 
 impl LineFacts {
     /// The network of the line's device: from the line, else from the device asset.
-    pub async fn device_network(
-        &self,
-        bff: &Bff,
-        scope: &RequestScope,
-    ) -> Result<Option<AccessMethod>, BffError> {
+    pub async fn device_network(&self, caller: &Caller) -> Result<Option<AccessMethod>, BffError> {
         let Some(device) = self.service.device.as_ref() else {
             return Ok(None);
         };
         if let Some(method) = device.access_method.clone() {
             return Ok(Some(method));
         }
-        let client = bff.client();
-        let id = device.id.as_str();
-        let asset = bff
-            .call(scope, |token, context| async move {
-                client.device_asset(&token, &context, id).await
-            })
-            .await?;
+        let asset = caller.api().device_asset(&device.id).await?;
         Ok(asset.access_method)
     }
 }

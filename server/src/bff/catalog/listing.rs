@@ -15,7 +15,7 @@ use app::model::catalog::{CatalogFilter, Choice, Pager};
 use mobproc::{client::ErrorKind, model::Listing};
 
 use super::{items::Listed, page_token, present, refine::Refinement};
-use crate::bff::{error::BffError, request::RequestScope, Bff};
+use crate::bff::{caller::Caller, error::BffError};
 
 /// Items per page when paging by MOBPROC's links.
 const PAGE_SIZE: u32 = 10;
@@ -25,7 +25,7 @@ const WALK_PAGE_SIZE: u32 = 100;
 const MAX_WALK_PAGES: usize = 10;
 
 /// Query parameters of a collection call: name and value, `None` left out.
-type Params<'a> = Vec<(&'a str, Option<&'a str>)>;
+pub type Params<'a> = Vec<(&'a str, Option<&'a str>)>;
 
 /// What one listing page shows, before its items are presented.
 pub struct Fetched<T> {
@@ -39,8 +39,7 @@ pub struct Fetched<T> {
 
 /// The items of `T`'s collection for the line that `filter` asks for.
 pub async fn fetch<T: Listed>(
-    bff: &Bff,
-    scope: &RequestScope,
+    caller: &Caller,
     service_id: &str,
     filter: &CatalogFilter,
 ) -> Result<Fetched<T>, BffError> {
@@ -60,13 +59,13 @@ pub async fn fetch<T: Listed>(
     let refinement = Refinement::from_filter(filter);
     let shown = async {
         if refinement.is_active() {
-            let (items, complete) = walk::<T>(bff, scope, &narrowed).await?;
+            let (items, complete) = walk::<T>(caller, &narrowed).await?;
             Ok(refined(refinement.apply(items), complete))
         } else {
-            paged::<T>(bff, scope, &narrowed, filter.page.as_deref()).await
+            paged::<T>(caller, &narrowed, filter.page.as_deref()).await
         }
     };
-    let (whole, shown) = tokio::try_join!(walk::<T>(bff, scope, &line), shown)?;
+    let (whole, shown) = tokio::try_join!(walk::<T>(caller, &line), shown)?;
     let (manufacturers, carriers) = present::choices(&whole.0);
     Ok(Fetched {
         manufacturers,
@@ -96,33 +95,22 @@ fn refined<T: Listed>(items: Vec<T>, complete: bool) -> Fetched<T> {
 
 /// One page: the one `token` stands for if it is this listing's, else the first.
 async fn paged<T: Listed>(
-    bff: &Bff,
-    scope: &RequestScope,
+    caller: &Caller,
     narrowed: &Params<'_>,
     token: Option<&str>,
 ) -> Result<Fetched<T>, BffError> {
-    let client = bff.client();
-    let href = token.and_then(|t| page_token::href(client.api_base(), &T::PATH, t, narrowed));
+    let collection = caller.bff().client().collection_url(&T::COLLECTION);
+    let href = token.and_then(|t| page_token::href(&collection, t, narrowed));
     let listing = match href {
-        Some(href) => {
-            let href = href.as_str();
-            let page = bff
-                .call(scope, |token, context| async move {
-                    client.list_page(&token, &context, href, T::ENVELOPE).await
-                })
-                .await;
-            match page {
-                // A token MOBPROC cannot read (edited by hand) shows the first page.
-                Err(BffError::Mobproc(error))
-                    if matches!(error.kind(), ErrorKind::BadRequest(_)) =>
-                {
-                    tracing::info!(correlation_id = %scope.correlation_id, %error, "page token refused");
-                    first_page::<T>(bff, scope, narrowed).await?
-                }
-                page => page?,
+        Some(href) => match caller.api().page_at(&T::COLLECTION, href.as_str()).await {
+            // A token MOBPROC cannot read (edited by hand) shows the first page.
+            Err(BffError::Mobproc(error)) if matches!(error.kind(), ErrorKind::BadRequest(_)) => {
+                tracing::info!(%error, "page token refused");
+                first_page::<T>(caller, narrowed).await?
             }
-        }
-        None => first_page::<T>(bff, scope, narrowed).await?,
+            page => page?,
+        },
+        None => first_page::<T>(caller, narrowed).await?,
     };
     let meta = match &listing {
         Listing::Paged(page) => page.meta.clone(),
@@ -140,56 +128,26 @@ async fn paged<T: Listed>(
 }
 
 async fn first_page<T: Listed>(
-    bff: &Bff,
-    scope: &RequestScope,
+    caller: &Caller,
     narrowed: &Params<'_>,
 ) -> Result<Listing<T>, BffError> {
-    let client = bff.client();
     let limit = PAGE_SIZE.to_string();
     let mut query = narrowed.clone();
     query.push(("limit", Some(&limit)));
-    let query = &query;
-    bff.call(scope, |token, context| async move {
-        client
-            .list(&token, &context, &T::PATH, query, T::ENVELOPE)
-            .await
-    })
-    .await
+    caller.api().page(&T::COLLECTION, &query).await
 }
 
 /// Every item of the collection, by `hrefNext`; `false` when the walk was cut short.
 pub async fn walk<T: Listed>(
-    bff: &Bff,
-    scope: &RequestScope,
+    caller: &Caller,
     params: &Params<'_>,
 ) -> Result<(Vec<T>, bool), BffError> {
-    let client = bff.client();
     let limit = WALK_PAGE_SIZE.to_string();
     let mut query = params.clone();
     query.push(("limit", Some(&limit)));
-    let query = &query;
-    let mut listing: Listing<T> = bff
-        .call(scope, |token, context| async move {
-            client
-                .list(&token, &context, &T::PATH, query, T::ENVELOPE)
-                .await
-        })
+    let walked = caller
+        .api()
+        .walk(&T::COLLECTION, &query, MAX_WALK_PAGES)
         .await?;
-    let mut items = Vec::new();
-    for _ in 1..MAX_WALK_PAGES {
-        let next = listing.next_href().map(str::to_owned);
-        items.extend(listing.into_items());
-        let Some(href) = next else {
-            return Ok((items, true));
-        };
-        let href = href.as_str();
-        listing = bff
-            .call(scope, |token, context| async move {
-                client.list_page(&token, &context, href, T::ENVELOPE).await
-            })
-            .await?;
-    }
-    let complete = listing.next_href().is_none();
-    items.extend(listing.into_items());
-    Ok((items, complete))
+    Ok((walked.items, walked.complete))
 }

@@ -15,13 +15,21 @@ use app::{
     backend::catalog::CatalogBackend,
     catalog_query::filter_from_query,
     error::AppError,
-    model::catalog::{CatalogFilter, CatalogItem, CatalogListing, PlanDetail},
+    model::{
+        cart::OrderKind,
+        catalog::{CatalogFilter, CatalogItem, CatalogListing, PlanDetail},
+    },
 };
 use mobproc::model::{AccessMethod, Accessory, CatalogDevice, Plan};
 
-use super::{error::BffError, request::in_request, request::RequestScope, Bff};
+use super::{
+    caller::Caller,
+    error::BffError,
+    transactions::{self, Transaction},
+    Bff,
+};
 use line::LineFacts;
-use listing::Fetched;
+use listing::{Fetched, Params};
 
 #[async_trait::async_trait]
 impl CatalogBackend for Bff {
@@ -31,12 +39,11 @@ impl CatalogBackend for Bff {
         filter: CatalogFilter,
     ) -> Result<CatalogListing, AppError> {
         let (service_id, filter) = (usable_id(service_id)?, checked(filter));
-        in_request(|scope| async move {
-            let (line, fetched) =
-                line_and_listing::<Accessory>(self, &scope, &service_id, &filter).await?;
-            Ok(listing_of(line, fetched, present::accessory))
-        })
-        .await
+        let caller = self.caller().await?;
+        let accessories = transactions::of(OrderKind::Accessories);
+        let fetched =
+            line_and_listing::<Accessory>(&caller, accessories, &service_id, &filter).await;
+        caller.answer(fetched.map(|(line, fetched)| listing_of(line, fetched, present::accessory)))
     }
 
     async fn devices(
@@ -45,12 +52,11 @@ impl CatalogBackend for Bff {
         filter: CatalogFilter,
     ) -> Result<CatalogListing, AppError> {
         let (service_id, filter) = (usable_id(service_id)?, checked(filter));
-        in_request(|scope| async move {
-            let (line, fetched) =
-                line_and_listing::<CatalogDevice>(self, &scope, &service_id, &filter).await?;
-            Ok(listing_of(line, fetched, present::device))
-        })
-        .await
+        let caller = self.caller().await?;
+        let upgrade = transactions::of(OrderKind::Upgrade);
+        let fetched =
+            line_and_listing::<CatalogDevice>(&caller, upgrade, &service_id, &filter).await;
+        caller.answer(fetched.map(|(line, fetched)| listing_of(line, fetched, present::device)))
     }
 
     async fn plans(
@@ -59,62 +65,84 @@ impl CatalogBackend for Bff {
         filter: CatalogFilter,
     ) -> Result<CatalogListing, AppError> {
         let (service_id, filter) = (usable_id(service_id)?, checked(filter));
-        in_request(|scope| async move {
-            let (line, fetched) =
-                line_and_listing::<Plan>(self, &scope, &service_id, &filter).await?;
-            let fit = PlanFit::of(self, &scope, &line, &fetched.items).await?;
-            Ok(listing_of(line, fetched, |plan| fit.present(&plan)))
-        })
-        .await
+        let caller = self.caller().await?;
+        caller.answer(plans(&caller, &service_id, &filter).await)
     }
 
     async fn plan(&self, service_id: String, plan_id: String) -> Result<PlanDetail, AppError> {
         let (service_id, plan_id) = (usable_id(service_id)?, usable_id(plan_id)?);
-        in_request(|scope| async move {
-            let client = self.client();
-            let id = plan_id.as_str();
-            let offered_for_line = vec![("service", Some(service_id.as_str()))];
-            let (line, plan, (offered, _)) = tokio::try_join!(
-                line::fetch(self, &scope, &service_id),
-                self.call(&scope, |token, context| async move {
-                    client.catalog_plan(&token, &context, id).await
-                }),
-                listing::walk::<Plan>(self, &scope, &offered_for_line),
-            )?;
-            // `/catalog/plans/{id}` knows the actor's catalog, not the line: a plan
-            // offered elsewhere (another country) is not one for this line.
-            if !offered.iter().any(|p| p.id == plan.id) {
-                return Ok(None);
-            }
-            let fit = PlanFit::of(self, &scope, &line, std::slice::from_ref(&plan)).await?;
-            let summary = fit.present(&plan);
-            let optional_features = plan
-                .optional_features
-                .into_iter()
-                .flatten()
-                .filter_map(present::optional_feature)
-                .collect();
-            Ok(Some(PlanDetail {
-                line: line.summary,
-                plan: summary,
-                optional_features,
-            }))
-        })
-        .await?
-        .ok_or(AppError::NotFound)
+        let caller = self.caller().await?;
+        let found = plan(&caller, &service_id, &plan_id).await;
+        caller.answer(found.and_then(|plan| plan.ok_or(BffError::User(AppError::NotFound))))
+    }
+}
+
+async fn plans(
+    caller: &Caller,
+    service_id: &str,
+    filter: &CatalogFilter,
+) -> Result<CatalogListing, BffError> {
+    let upgrade = transactions::of(OrderKind::Upgrade);
+    let (line, fetched) = line_and_listing::<Plan>(caller, upgrade, service_id, filter).await?;
+    let fit = PlanFit::of(caller, &line, &fetched.items).await?;
+    Ok(listing_of(line, fetched, |plan| fit.present(&plan)))
+}
+
+/// The plan for the line, `None` when it is not one of the line's plans.
+async fn plan(
+    caller: &Caller,
+    service_id: &str,
+    plan_id: &str,
+) -> Result<Option<PlanDetail>, BffError> {
+    let upgrade = transactions::of(OrderKind::Upgrade);
+    may_order(caller, upgrade).await?;
+    let offered_for_line: Params = vec![("service", Some(service_id))];
+    let (line, plan, (offered, _)) = tokio::try_join!(
+        line::fetch(caller, service_id, upgrade),
+        caller.api().catalog_plan(plan_id),
+        listing::walk::<Plan>(caller, &offered_for_line),
+    )?;
+    // `/catalog/plans/{id}` knows the actor's catalog, not the line: a plan
+    // offered elsewhere (another country) is not one for this line.
+    if !offered.iter().any(|p| p.id == plan.id) {
+        return Ok(None);
+    }
+    let fit = PlanFit::of(caller, &line, std::slice::from_ref(&plan)).await?;
+    let summary = fit.present(&plan);
+    let optional_features = plan
+        .optional_features
+        .into_iter()
+        .flatten()
+        .filter_map(present::optional_feature)
+        .collect();
+    Ok(Some(PlanDetail {
+        line: line.summary,
+        plan: summary,
+        optional_features,
+    }))
+}
+
+/// Refuses, before any call for the page, an order type the actor may not place at all.
+async fn may_order(caller: &Caller, transaction: &Transaction) -> Result<(), BffError> {
+    let permissions = caller.actor_permissions().await?;
+    if transaction.offered && permissions.transaction_types.contains(&transaction.wire) {
+        Ok(())
+    } else {
+        Err(BffError::User(AppError::Forbidden))
     }
 }
 
 /// The line and one page of its `T` catalog, fetched together.
 async fn line_and_listing<T: items::Listed>(
-    bff: &Bff,
-    scope: &RequestScope,
+    caller: &Caller,
+    transaction: &Transaction,
     service_id: &str,
     filter: &CatalogFilter,
 ) -> Result<(LineFacts, Fetched<T>), BffError> {
+    may_order(caller, transaction).await?;
     tokio::try_join!(
-        line::fetch(bff, scope, service_id),
-        listing::fetch::<T>(bff, scope, service_id, filter),
+        line::fetch(caller, service_id, transaction),
+        listing::fetch::<T>(caller, service_id, filter),
     )
 }
 
@@ -143,13 +171,8 @@ struct PlanFit {
 }
 
 impl PlanFit {
-    async fn of(
-        bff: &Bff,
-        scope: &RequestScope,
-        line: &LineFacts,
-        plans: &[Plan],
-    ) -> Result<Self, BffError> {
-        let device_network = line.device_network(bff, scope).await?;
+    async fn of(caller: &Caller, line: &LineFacts, plans: &[Plan]) -> Result<Self, BffError> {
+        let device_network = line.device_network(caller).await?;
         let carrier_networks = match device_network {
             Some(_) => {
                 let mut carriers: Vec<String> = plans
@@ -158,7 +181,7 @@ impl PlanFit {
                     .collect();
                 carriers.sort_unstable();
                 carriers.dedup();
-                network::carrier_networks(bff, scope, carriers).await?
+                network::carrier_networks(caller, carriers).await?
             }
             None => HashMap::new(),
         };

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use mobproc::model::AccessMethod;
 
-use crate::bff::{error::BffError, request::RequestScope, Bff};
+use crate::bff::{caller::Caller, error::BffError};
 
 /// CDMA_PCS devices work on CDMA networks, as MOBPROC's order validation sees it.
 fn network(method: &AccessMethod) -> &str {
@@ -39,27 +39,19 @@ pub fn needs_new_device(
 /// do not carry it). A carrier that cannot be read is left out, and its plans get no
 /// warning: the order's confirmation still checks.
 pub async fn carrier_networks(
-    bff: &Bff,
-    scope: &RequestScope,
+    caller: &Caller,
     vendor_ids: Vec<String>,
 ) -> Result<HashMap<String, AccessMethod>, BffError> {
-    let client = bff.client();
     let mut networks = HashMap::new();
     for id in vendor_ids {
-        let vendor_id = id.as_str();
-        let vendor = bff
-            .call(scope, |token, context| async move {
-                client.vendor(&token, &context, vendor_id).await
-            })
-            .await;
-        match vendor {
+        match caller.api().vendor(&id).await {
             Ok(vendor) => {
                 if let Some(method) = vendor.access_method {
                     networks.insert(id, method);
                 }
             }
             Err(BffError::Mobproc(error)) => {
-                tracing::warn!(correlation_id = %scope.correlation_id, %error, "carrier network unknown");
+                tracing::warn!(%error, "carrier network unknown");
             }
             Err(error) => return Err(error),
         }

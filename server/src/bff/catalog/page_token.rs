@@ -27,15 +27,11 @@ pub fn pager(meta: Option<&Meta>) -> Pager {
     })
 }
 
-/// The link `token` stands for: the collection at `path` under `api_base`, if the
-/// token asks for exactly the `expected` parameters (`None`: absent) of this listing.
-/// Other parameters (`offset`, `limit`, whatever MOBPROC pages by) pass as they are.
-pub fn href(
-    api_base: &Url,
-    path: &[&str],
-    token: &str,
-    expected: &[(&str, Option<&str>)],
-) -> Option<Url> {
+/// The link `token` stands for: `collection` (the collection's URL under the API
+/// base), if the token asks for exactly the `expected` parameters (`None`: absent) of
+/// this listing. Other parameters (`offset`, `limit`, whatever MOBPROC pages by) pass as
+/// they are.
+pub fn href(collection: &Url, token: &str, expected: &[(&str, Option<&str>)]) -> Option<Url> {
     let pairs: Vec<(String, String)> = form_urlencoded::parse(token.as_bytes())
         .into_owned()
         .collect();
@@ -50,8 +46,7 @@ pub fn href(
     if !matches {
         return None;
     }
-    let mut url = api_base.clone();
-    url.path_segments_mut().ok()?.extend(path);
+    let mut url = collection.clone();
     url.query_pairs_mut().extend_pairs(pairs);
     Some(url)
 }
@@ -60,11 +55,9 @@ pub fn href(
 mod tests {
     use super::*;
 
-    fn base() -> Url {
-        Url::parse("http://mobproc.test/mobproc/v1").unwrap()
+    fn accessories() -> Url {
+        Url::parse("http://mobproc.test/mobproc/v1/catalog/accessories").unwrap()
     }
-
-    const PATH: [&str; 2] = ["catalog", "accessories"];
 
     #[test]
     fn tokens_are_query_parts() {
@@ -109,8 +102,7 @@ mod tests {
             ("vendor", None),
         ];
         let url = href(
-            &base(),
-            &PATH,
+            &accessories(),
             "service=38382349&q=car+charger&offset=10&limit=10",
             &expected,
         )
@@ -130,7 +122,7 @@ mod tests {
             "service=38382349&service=38382601",
             "service=38382349&q=other",
         ] {
-            assert!(href(&base(), &PATH, token, &expected).is_none(), "{token}");
+            assert!(href(&accessories(), token, &expected).is_none(), "{token}");
         }
     }
 
@@ -138,7 +130,7 @@ mod tests {
     fn tokens_cannot_leave_the_path() {
         let expected = [("service", Some("1"))];
         for token in ["service=1#frag", "service=1&x=/../../admin"] {
-            let url = href(&base(), &PATH, token, &expected);
+            let url = href(&accessories(), token, &expected);
             assert!(
                 url.is_none_or(|u| u.path() == "/mobproc/v1/catalog/accessories"),
                 "{token}"

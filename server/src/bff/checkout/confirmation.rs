@@ -11,15 +11,59 @@ use mobproc::model::{
 };
 use rust_decimal::Decimal;
 
+use super::store::Checkout;
 use crate::bff::present::person;
-use crate::bff::{
-    cart::{rules, store::Cart},
-    media, money, present,
-};
+use crate::bff::{media, money, present, transactions};
 
-pub fn view(
+/// The checkout as the person checks it: MOBPROC's confirmation, or only its order when
+/// the confirmation was not kept.
+pub fn view(checkout: &Checkout) -> ConfirmationView {
+    let request = &checkout.request.order_request;
+    let (confirmation, definitions) = match &checkout.confirmed {
+        Some(confirmed) => (&confirmed.confirmation, confirmed.definitions.as_slice()),
+        None => return unkept(checkout),
+    };
+    let subject = confirmation
+        .service
+        .as_ref()
+        .and_then(|s| s.service_number.as_deref())
+        .map(present::phone_number)
+        .or_else(|| request.postal_code.clone())
+        .unwrap_or_default();
+    ConfirmationView {
+        summary: summary(checkout, &subject),
+        order_id: checkout.order_id.clone(),
+        ..confirmed(&checkout.id, confirmation, definitions)
+    }
+}
+
+/// What an order of this checkout's type is, in words.
+fn summary(checkout: &Checkout, subject: &str) -> String {
+    let wire = &checkout.request.order_request.transaction_type;
+    transactions::of_wire(wire)
+        .map_or_else(|| wire.to_string(), |t| (t.summary)(subject))
+}
+
+/// A checkout kept from before confirmations were stored as MOBPROC sent them.
+fn unkept(checkout: &Checkout) -> ConfirmationView {
+    ConfirmationView {
+        checkout_id: checkout.id.clone(),
+        summary: summary(checkout, "your line"),
+        line: None,
+        items: Vec::new(),
+        plan: None,
+        one_time_total: String::new(),
+        monthly_total: String::new(),
+        ship_to: None,
+        properties: Vec::new(),
+        account_holder: None,
+        requested_by: None,
+        order_id: checkout.order_id.clone(),
+    }
+}
+
+fn confirmed(
     checkout_id: &str,
-    cart: &Cart,
     confirmation: &OrderConfirmation,
     definitions: &[PropertyGroup],
 ) -> ConfirmationView {
@@ -56,7 +100,7 @@ pub fn view(
     let costs = confirmation.cost_summary.as_deref().unwrap_or_default();
     ConfirmationView {
         checkout_id: checkout_id.to_owned(),
-        summary: rules::summary(cart.order, &cart.line_number),
+        summary: String::new(),
         line: confirmation
             .service
             .as_ref()
@@ -165,12 +209,11 @@ fn property(value: &PropertyValue, definitions: &[PropertyGroup]) -> LabelledVal
     LabelledValue { label, value: text }
 }
 
-/// `Peter Edwards (peter.edwards@acme.com)`.
 #[cfg(test)]
 mod tests {
     use super::*;
-    use app::model::cart::OrderKind;
-    use mobproc::model::ConfirmationResponse;
+    use crate::bff::checkout::store::{Confirmed, State};
+    use mobproc::model::{ConfirmationResponse, OrderRequestBody};
     use std::path::Path;
 
     fn documented(name: &str) -> OrderConfirmation {
@@ -183,24 +226,33 @@ mod tests {
         response.order_confirmation.unwrap()
     }
 
-    fn cart(order: OrderKind) -> Cart {
-        Cart {
-            service_id: "38382349".into(),
-            order,
-            line_number: "203-555-7676".into(),
-            line_access_method: None,
-            items: Vec::new(),
+    fn checkout(name: &str, definitions: Vec<PropertyGroup>) -> Checkout {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/mobproc/examples/orders")
+            .join(name)
+            .join("request.json");
+        let request: OrderRequestBody =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        Checkout {
+            id: "c1".into(),
+            external_order_number: "SF-1".into(),
+            activity_id: "a1".into(),
+            cart_version: 1,
+            request,
+            confirmed: Some(Confirmed {
+                confirmation: documented(name),
+                definitions,
+            }),
+            state: State::Confirmed,
+            order_id: None,
+            updated_at: 0,
         }
     }
 
     #[test]
     fn the_accessories_confirmation_reads_like_the_tutorial() {
-        let view = view(
-            "c1",
-            &cart(OrderKind::Accessories),
-            &documented("order_accessories"),
-            &[],
-        );
+        let view = view(&checkout("order_accessories", Vec::new()));
+        assert_eq!(view.summary, "Accessories for 203-555-7676");
         assert_eq!(view.one_time_total, "$44.98");
         assert_eq!(view.monthly_total, "$0.00");
         assert_eq!(view.items.len(), 2);
@@ -225,12 +277,7 @@ mod tests {
                         "choices": [{"id": "21", "label": "Eligible for upgrade", "isOther": false}]}]
         }]))
         .unwrap();
-        let view = view(
-            "c1",
-            &cart(OrderKind::Upgrade),
-            &documented("upgrade"),
-            &definitions,
-        );
+        let view = view(&checkout("upgrade", definitions));
         assert_eq!(view.one_time_total, "$199.99");
         assert_eq!(view.monthly_total, "$558.67");
         let plan = view.plan.unwrap();
@@ -238,5 +285,34 @@ mod tests {
         assert_eq!(plan.optional[0].price.as_deref(), Some("$300.00 / month"));
         assert_eq!(view.properties[2].label, "Reason");
         assert_eq!(view.properties[2].value, "Eligible for upgrade");
+    }
+}
+
+#[cfg(test)]
+mod unkept {
+    use super::*;
+    use crate::bff::checkout::store::State;
+
+    #[test]
+    fn a_checkout_without_its_confirmation_shows_its_order() {
+        let request = serde_json::from_value(serde_json::json!({
+            "orderRequest": {"transactionType": "ORDER_ACCESSORIES", "serviceId": "1"}
+        }))
+        .unwrap();
+        let checkout = Checkout {
+            id: "c1".into(),
+            external_order_number: "SF-1".into(),
+            activity_id: "SF-1".into(),
+            cart_version: 1,
+            request,
+            confirmed: None,
+            state: State::Submitted,
+            order_id: Some("8711820".into()),
+            updated_at: 0,
+        };
+        let view = view(&checkout);
+        assert_eq!(view.order_id.as_deref(), Some("8711820"));
+        assert_eq!(view.summary, "Accessories for your line");
+        assert!(view.items.is_empty());
     }
 }

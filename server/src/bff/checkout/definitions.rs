@@ -1,18 +1,22 @@
-//! What MOBPROC says the checkout form must ask for: the vendor's order properties,
-//! the countries, and the chosen country's address format with its state options.
+//! What MOBPROC says the checkout form must ask for: the order properties of the cart's
+//! transaction type, the countries, and the chosen country's address format with its
+//! state options.
 
+use app::model::cart::ItemKind;
 use mobproc::{
-    client::{envelope, PropertiesQuery},
+    client::{collection, PropertiesQuery},
     model::{AddressComponent, AddressOption, Employee, PropertyGroup, Region, RegionType},
 };
 
 use crate::bff::{
-    cart::{rules, store::Cart},
+    caller::Caller,
+    cart::store::Cart,
     error::BffError,
-    request::RequestScope,
-    Bff,
+    transactions::{self, CartShape, Need},
 };
-use app::model::cart::{ItemKind, OrderKind};
+
+/// Definitions come as a page or two; a runaway chain of links must still end.
+const MAX_PAGES: usize = 20;
 
 pub struct Definitions {
     pub groups: Vec<PropertyGroup>,
@@ -26,48 +30,39 @@ pub struct Definitions {
     pub actor: Employee,
 }
 
+/// The order properties MOBPROC asks for this cart: for its line, and (for carts whose
+/// device and plan are optional) whether the order leaves either out.
+fn properties_query(cart: &Cart) -> PropertiesQuery {
+    let transaction = transactions::of(cart.order);
+    let mut query = PropertiesQuery::for_service(transaction.wire.clone(), &cart.service_id);
+    if let CartShape::Equipment { device, plan, .. } = transaction.cart {
+        let has = |kind| cart.items.iter().any(|i| i.kind == kind);
+        if device == Need::Optional {
+            query.order_excludes_device = Some(!has(ItemKind::Device));
+        }
+        if plan == Need::Optional {
+            query.order_excludes_plan = Some(!has(ItemKind::Plan));
+        }
+    }
+    query
+}
+
 /// Loads the definitions for `cart`, with the address form of `region_id` (or of
 /// the first country when it is not one).
 pub async fn load(
-    bff: &Bff,
-    scope: &RequestScope,
+    caller: &Caller,
     cart: &Cart,
     region_id: Option<&str>,
 ) -> Result<Definitions, BffError> {
-    let client = bff.client();
-    let mut query =
-        PropertiesQuery::for_service(rules::transaction_type(cart.order), &cart.service_id);
-    if cart.order == OrderKind::Upgrade {
-        let has = |kind| cart.items.iter().any(|i| i.kind == kind);
-        query.order_excludes_device = Some(!has(ItemKind::Device));
-        query.order_excludes_plan = Some(!has(ItemKind::Plan));
-    }
-    let query = &query;
-    let path = ["regions"];
-    let path = &path;
+    let api = caller.api();
+    let query = properties_query(cart);
     let (groups, me, regions) = tokio::try_join!(
-        bff.call(scope, |token, context| async move {
-            let properties = ["orders", "properties"];
-            client
-                .list_all::<PropertyGroup, _>(
-                    &token,
-                    &context,
-                    &properties,
-                    query,
-                    envelope::PROPERTIES,
-                )
-                .await
-        }),
-        bff.call(scope, |token, context| async move {
-            client.me(&token, &context).await
-        }),
-        bff.call(scope, |token, context| async move {
-            client
-                .list_all::<Region, _>(&token, &context, path, &(), envelope::REGIONS)
-                .await
-        }),
+        api.walk(&collection::PROPERTIES, &query, MAX_PAGES),
+        api.me(),
+        api.walk(&collection::REGIONS, &(), MAX_PAGES),
     )?;
     let countries: Vec<Region> = regions
+        .items
         .into_iter()
         .filter(|r| {
             r.region_type
@@ -82,28 +77,17 @@ pub async fn load(
         .to_owned();
     let mut address = Vec::new();
     if !chosen.is_empty() {
-        let chosen = &chosen;
-        let country = bff
-            .call(scope, |token, context| async move {
-                client.region(&token, &context, chosen).await
-            })
-            .await?;
+        let country = api.region(&chosen).await?;
         address = country.address_format.unwrap_or_default();
         if let Some(state) = address
             .iter_mut()
             .find(|c| c.id == "STATE" && c.options.as_ref().is_none_or(Vec::is_empty))
         {
-            let parent = [("parentRegion", Some(chosen.as_str()))];
-            let parent = &parent;
-            let states = bff
-                .call(scope, |token, context| async move {
-                    client
-                        .list_all::<Region, _>(&token, &context, path, parent, envelope::REGIONS)
-                        .await
-                })
-                .await?;
+            let parent = [("parentRegion", chosen.as_str())];
+            let states = api.walk(&collection::REGIONS, &parent, MAX_PAGES).await?;
             state.options = Some(
                 states
+                    .items
                     .into_iter()
                     .map(|s| AddressOption {
                         value: s.abbreviation.clone().unwrap_or_else(|| s.id.clone()),
@@ -114,7 +98,7 @@ pub async fn load(
         }
     }
     Ok(Definitions {
-        groups,
+        groups: groups.items,
         countries,
         region_id: chosen,
         address,

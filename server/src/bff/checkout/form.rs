@@ -71,7 +71,7 @@ pub fn view(cart: &Cart, definitions: &Definitions, draft: Option<&Draft>) -> Ch
         expedite: typed.is_some_and(|f| f.expedite.is_some()),
     };
     CheckoutView {
-        summary: rules::summary(cart.order, &cart.line_number),
+        summary: rules::summary(cart),
         properties,
         ship_to,
     }

@@ -8,31 +8,16 @@
 //! `externalOrderNumber`) → `submitted` or `confirmed`. Every step is one conditional
 //! `UPDATE`, so of concurrent requests exactly one takes it.
 
-use app::model::checkout::ConfirmationView;
-use mobproc::model::OrderRequestBody;
-use serde::{Deserialize, Serialize};
-use tower_sessions_sqlx_store::sqlx;
+use mobproc::model::{OrderConfirmation, OrderRequestBody, PropertyGroup};
 
 use crate::bff::{error::BffError, party::Party};
 use crate::database::{now, on_pool, Database};
 
-pub const SCHEMA: &str = "CREATE TABLE IF NOT EXISTS checkouts (
-    id TEXT PRIMARY KEY,
-    user_id TEXT NOT NULL,
-    actor_id TEXT NOT NULL,
-    external_order_number TEXT NOT NULL UNIQUE,
-    cart_version BIGINT NOT NULL,
-    request TEXT NOT NULL,
-    confirmation TEXT NOT NULL,
-    state TEXT NOT NULL,
-    order_id TEXT,
-    created_at BIGINT NOT NULL,
-    updated_at BIGINT NOT NULL
-)";
-
-/// Where a checkout's submission stands; stored by its serde name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Where a checkout's submission stands; stored by its name.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum State {
     /// Confirmed by MOBPROC; may be submitted.
     Confirmed,
@@ -48,14 +33,16 @@ pub enum State {
 
 impl State {
     fn as_str(self) -> &'static str {
-        match self {
-            Self::Confirmed => "confirmed",
-            Self::Submitting => "submitting",
-            Self::Submitted => "submitted",
-            Self::Unknown => "unknown",
-            Self::Checking => "checking",
-        }
+        self.into()
     }
+}
+
+/// MOBPROC's confirmation as it sent it, with the property definitions that label its
+/// values.
+#[derive(Debug, Clone)]
+pub struct Confirmed {
+    pub confirmation: OrderConfirmation,
+    pub definitions: Vec<PropertyGroup>,
 }
 
 /// One confirmed order.
@@ -63,31 +50,69 @@ impl State {
 pub struct Checkout {
     pub id: String,
     pub external_order_number: String,
+    /// Shared by the calls of this order's flow: its confirmation and its submission.
+    pub activity_id: String,
     /// The cart's version when confirmed: only that cart is emptied once placed.
     pub cart_version: i64,
     pub request: OrderRequestBody,
-    pub confirmation: ConfirmationView,
+    /// `None` for a checkout kept from before confirmations were stored as sent.
+    pub confirmed: Option<Confirmed>,
     pub state: State,
     pub order_id: Option<String>,
     /// Seconds since the Unix epoch of the last state change.
     pub updated_at: i64,
 }
 
+/// A row of `checkouts` as read.
+#[derive(sqlx::FromRow)]
+struct CheckoutRow {
+    id: String,
+    external_order_number: String,
+    activity_id: String,
+    cart_version: i64,
+    request: String,
+    confirmation: Option<String>,
+    definitions: Option<String>,
+    state: String,
+    order_id: Option<String>,
+    updated_at: i64,
+}
+
+impl TryFrom<CheckoutRow> for Checkout {
+    type Error = BffError;
+
+    fn try_from(row: CheckoutRow) -> Result<Self, BffError> {
+        let confirmed = match (row.confirmation, row.definitions) {
+            (Some(confirmation), definitions) => Some(Confirmed {
+                confirmation: serde_json::from_str(&confirmation)?,
+                definitions: match definitions {
+                    Some(definitions) => serde_json::from_str(&definitions)?,
+                    None => Vec::new(),
+                },
+            }),
+            (None, _) => None,
+        };
+        Ok(Self {
+            state: row
+                .state
+                .parse()
+                .map_err(|_| BffError::Context("a checkout in an unknown state"))?,
+            id: row.id,
+            external_order_number: row.external_order_number,
+            activity_id: row.activity_id,
+            cart_version: row.cart_version,
+            request: serde_json::from_str(&row.request)?,
+            confirmed,
+            order_id: row.order_id,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct CheckoutStore {
     database: Database,
 }
-
-type Row = (
-    String,
-    String,
-    i64,
-    String,
-    String,
-    String,
-    Option<String>,
-    i64,
-);
 
 impl CheckoutStore {
     pub fn new(database: Database) -> Self {
@@ -98,7 +123,13 @@ impl CheckoutStore {
     /// are dropped, so two tabs cannot place two versions of one cart.
     pub async fn insert(&self, party: &Party, checkout: &Checkout) -> Result<(), BffError> {
         let request = serde_json::to_string(&checkout.request)?;
-        let confirmation = serde_json::to_string(&checkout.confirmation)?;
+        let (confirmation, definitions) = match &checkout.confirmed {
+            Some(confirmed) => (
+                Some(serde_json::to_string(&confirmed.confirmation)?),
+                Some(serde_json::to_string(&confirmed.definitions)?),
+            ),
+            None => (None, None),
+        };
         let time = now();
         on_pool!(&self.database, |pool| {
             let mut transaction = pool.begin().await?;
@@ -112,16 +143,19 @@ impl CheckoutStore {
             .await?;
             sqlx::query(
                 "INSERT INTO checkouts (id, user_id, actor_id, external_order_number,
-                     cart_version, request, confirmation, state, order_id, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, $9, $9)",
+                     activity_id, cart_version, request, confirmation, definitions, state,
+                     order_id, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $11)",
             )
             .bind(&checkout.id)
             .bind(&party.user_id)
             .bind(&party.actor_id)
             .bind(&checkout.external_order_number)
+            .bind(&checkout.activity_id)
             .bind(checkout.cart_version)
             .bind(&request)
             .bind(&confirmation)
+            .bind(&definitions)
             .bind(checkout.state.as_str())
             .bind(time)
             .execute(&mut *transaction)
@@ -133,10 +167,10 @@ impl CheckoutStore {
 
     /// The party's checkout `id`; another party's reads as none.
     pub async fn get(&self, party: &Party, id: &str) -> Result<Option<Checkout>, BffError> {
-        let row: Option<Row> = on_pool!(&self.database, |pool| {
+        let row: Option<CheckoutRow> = on_pool!(&self.database, |pool| {
             sqlx::query_as(
-                "SELECT id, external_order_number, cart_version, request, confirmation, state,
-                        order_id, updated_at
+                "SELECT id, external_order_number, activity_id, cart_version, request,
+                        confirmation, definitions, state, order_id, updated_at
                  FROM checkouts WHERE id = $1 AND user_id = $2 AND actor_id = $3",
             )
             .bind(id)
@@ -145,22 +179,7 @@ impl CheckoutStore {
             .fetch_optional(pool)
             .await
         })?;
-        let Some((id, external, cart_version, request, confirmation, state, order_id, updated)) =
-            row
-        else {
-            return Ok(None);
-        };
-        let state = serde_json::from_value(serde_json::Value::String(state))?;
-        Ok(Some(Checkout {
-            id,
-            external_order_number: external,
-            cart_version,
-            request: serde_json::from_str(&request)?,
-            confirmation: serde_json::from_str(&confirmation)?,
-            state,
-            order_id,
-            updated_at: updated,
-        }))
+        row.map(Checkout::try_from).transpose()
     }
 
     /// Whether the user's checkout `id` exists for another actor than `party`'s: it
@@ -263,18 +282,13 @@ impl CheckoutStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use strum::VariantArray;
 
     #[test]
-    fn states_are_stored_by_their_serde_names() {
-        for state in [
-            State::Confirmed,
-            State::Submitting,
-            State::Submitted,
-            State::Unknown,
-            State::Checking,
-        ] {
-            let stored = serde_json::Value::String(state.as_str().to_owned());
-            assert_eq!(serde_json::from_value::<State>(stored).unwrap(), state);
+    fn states_are_stored_by_their_names() {
+        for state in State::VARIANTS {
+            assert_eq!(state.as_str().parse::<State>(), Ok(*state));
         }
+        assert_eq!(State::Submitting.as_str(), "submitting");
     }
 }

@@ -1,13 +1,13 @@
-//! Placing a confirmed order exactly once (issue 4 §8).
+//! Placing a confirmed order exactly once.
 //!
 //! The browser sends only the checkout id; the order sent is the one MOBPROC
 //! confirmed, read from the `checkouts` table. A request may submit only after its
 //! conditional `UPDATE` moved the checkout from `confirmed` to `submitting`; every
 //! other request (double click, reload, back-and-resubmit, a second tab) waits for
-//! that outcome and shows the same order. `POST /orders` is never retried: when its
-//! answer is lost, the order is looked for by its `externalOrderNumber` before
-//! another try is allowed. The work runs in its own task, so a browser that goes away
-//! mid-way cannot leave it half done.
+//! that outcome and shows the same order. `POST /orders` is never sent twice: when its
+//! answer is lost, or MOBPROC refused the token, the order is looked for by its
+//! `externalOrderNumber` before another try is allowed. The work runs in its own task,
+//! so a browser that goes away mid-way cannot leave it half done.
 
 mod find;
 mod order;
@@ -19,17 +19,16 @@ use std::{
 };
 
 use app::{error::AppError, model::order::OrderView};
+use mobproc::client::ErrorKind;
 
 use super::{
     audit,
+    caller::Caller,
     checkout::{
         self,
         store::{Checkout, State},
     },
     error::BffError,
-    party::Party,
-    request::RequestScope,
-    Bff,
 };
 use crate::database::now;
 use order::Notice;
@@ -43,16 +42,11 @@ const WAIT: Duration = Duration::from_secs(45);
 const ABANDONED_AFTER_SECS: i64 = 120;
 
 /// Places the checkout's order, or finds the one placed before. The order id.
-pub async fn submit(
-    bff: &Bff,
-    scope: &RequestScope,
-    party: &Party,
-    checkout_id: &str,
-) -> Result<String, BffError> {
-    let checkouts = bff.checkouts();
+pub async fn submit(caller: &Caller, checkout_id: &str) -> Result<String, BffError> {
+    let checkouts = caller.bff().checkouts();
     let started = Instant::now();
     loop {
-        let checkout = checkout::find(checkouts, party, checkout_id).await?;
+        let checkout = checkout::find(caller, checkout_id).await?;
         match checkout.state {
             State::Submitted => {
                 return checkout.order_id.ok_or(BffError::Context(
@@ -64,7 +58,7 @@ pub async fn submit(
                     .transition(&checkout.id, State::Confirmed, State::Submitting)
                     .await?
                 {
-                    return in_own_task(bff, scope, party, checkout, place).await;
+                    return in_own_task(caller, checkout, place).await;
                 }
             }
             State::Unknown => {
@@ -72,7 +66,7 @@ pub async fn submit(
                     .transition(&checkout.id, State::Unknown, State::Checking)
                     .await?
                 {
-                    return in_own_task(bff, scope, party, checkout, look_for).await;
+                    return in_own_task(caller, checkout, look_for).await;
                 }
             }
             State::Submitting | State::Checking => {
@@ -87,12 +81,7 @@ pub async fn submit(
                         )
                         .await?;
                 } else if started.elapsed() > WAIT {
-                    return Err(BffError::User(AppError::Invalid {
-                        message: "Your order is still being placed. Please reload this page \
-                                  in a moment to see how it went; do not order again."
-                            .into(),
-                        fields: Vec::new(),
-                    }));
+                    return Err(BffError::User(AppError::StillPlacing));
                 } else {
                     tokio::time::sleep(POLL).await;
                 }
@@ -102,61 +91,38 @@ pub async fn submit(
 }
 
 /// The order, with the notice the submission left for it.
-pub async fn view(bff: &Bff, scope: &RequestScope, order_id: &str) -> Result<OrderView, BffError> {
-    let client = bff.client();
-    let order = bff
-        .call(scope, |token, context| async move {
-            client.order(&token, &context, order_id).await
-        })
-        .await?;
-    let notice = order::take_notice(&scope.session, &order.order_id).await?;
+pub async fn view(caller: &Caller, order_id: &str) -> Result<OrderView, BffError> {
+    let order = caller.api().order(order_id).await?;
+    let notice = order::take_notice(caller.session(), &order.order_id).await?;
     Ok(order::view(order, notice))
 }
 
 /// Runs `step` to its end even if the request that started it is dropped, then
 /// leaves its notice for the order page.
-async fn in_own_task<F, Fut>(
-    bff: &Bff,
-    scope: &RequestScope,
-    party: &Party,
-    checkout: Checkout,
-    step: F,
-) -> Result<String, BffError>
+async fn in_own_task<F, Fut>(caller: &Caller, checkout: Checkout, step: F) -> Result<String, BffError>
 where
-    F: FnOnce(Bff, RequestScope, Party, Checkout) -> Fut,
+    F: FnOnce(Caller, Checkout) -> Fut,
     Fut: Future<Output = Result<Notice, BffError>> + Send + 'static,
 {
-    let own_scope = RequestScope {
-        session: scope.session.clone(),
-        correlation_id: scope.correlation_id.clone(),
-    };
-    let task = tokio::spawn(step(bff.clone(), own_scope, party.clone(), checkout));
+    let task = tokio::spawn(step(caller.clone(), checkout));
     let notice = task
         .await
         .map_err(|_| BffError::Context("the submission task ended abnormally"))??;
-    order::leave_notice(&scope.session, &notice).await?;
+    order::leave_notice(caller.session(), &notice).await?;
     Ok(notice.order_id)
 }
 
 /// Submits the checkout, which this request moved to `submitting`.
-async fn place(
-    bff: Bff,
-    scope: RequestScope,
-    party: Party,
-    checkout: Checkout,
-) -> Result<Notice, BffError> {
-    let client = bff.client();
-    let body = &checkout.request;
-    let sent = bff
-        .call_as(&scope, &party, |token, context| async move {
-            client.submit_order(&token, &context, body).await
-        })
+async fn place(caller: Caller, checkout: Checkout) -> Result<Notice, BffError> {
+    let sent = caller
+        .api_in_activity(&checkout.activity_id)
+        .submit_order(&checkout.request)
         .await;
-    let checkouts = bff.checkouts();
+    let checkouts = caller.bff().checkouts();
     let audit = |order_id: Option<&str>, outcome: &str| {
         audit::on_behalf(
-            &scope.correlation_id,
-            &party,
+            caller.request_id(),
+            caller.party(),
             "submit",
             &checkout.external_order_number,
             order_id,
@@ -166,7 +132,7 @@ async fn place(
     match sent {
         Ok(order) => {
             audit(Some(&order.order_id), "placed");
-            placed(&bff, &party, &checkout, State::Submitting, &order.order_id).await?;
+            placed(&caller, &checkout, State::Submitting, &order.order_id).await?;
             Ok(Notice {
                 message: format!(
                     "Thank you. Your order was placed: order {}.",
@@ -188,12 +154,12 @@ async fn place(
             })
         }
         Err(error) => {
-            audit(None, "no answer");
-            tracing::warn!(
-                correlation_id = %scope.correlation_id,
-                %error,
-                "order submission has no answer; looking for the order"
+            let refused_token = matches!(
+                &error,
+                BffError::Mobproc(e) if matches!(e.kind(), ErrorKind::Unauthorized(_))
             );
+            audit(None, if refused_token { "token refused" } else { "no answer" });
+            tracing::warn!(%error, "order submission not answered for sure; looking for the order");
             checkouts
                 .transition(&checkout.id, State::Submitting, State::Unknown)
                 .await?;
@@ -201,9 +167,9 @@ async fn place(
                 .transition(&checkout.id, State::Unknown, State::Checking)
                 .await?
             {
-                look_for(bff.clone(), scope, party, checkout).await
+                look_for(caller, checkout).await
             } else {
-                Err(BffError::User(unconfirmed(&scope.correlation_id)))
+                Err(unconfirmed(&caller))
             }
         }
     }
@@ -211,26 +177,25 @@ async fn place(
 
 /// Looks for the order of a checkout whose submission had no answer; this request
 /// moved it to `checking`.
-async fn look_for(
-    bff: Bff,
-    scope: RequestScope,
-    party: Party,
-    checkout: Checkout,
-) -> Result<Notice, BffError> {
-    let checkouts = bff.checkouts();
-    let found =
-        find::by_external_number(&bff, &scope, &party, &checkout.external_order_number).await;
+async fn look_for(caller: Caller, checkout: Checkout) -> Result<Notice, BffError> {
+    let checkouts = caller.bff().checkouts();
+    let found = find::by_external_number(
+        &caller,
+        &checkout.activity_id,
+        &checkout.external_order_number,
+    )
+    .await;
     match found {
         Ok(Some(order)) => {
             audit::on_behalf(
-                &scope.correlation_id,
-                &party,
+                caller.request_id(),
+                caller.party(),
                 "submit",
                 &checkout.external_order_number,
                 Some(&order.order_id),
                 "found placed",
             );
-            placed(&bff, &party, &checkout, State::Checking, &order.order_id).await?;
+            placed(&caller, &checkout, State::Checking, &order.order_id).await?;
             Ok(Notice {
                 message: format!("Your order went through: order {}.", order.order_id),
                 order_id: order.order_id,
@@ -240,51 +205,38 @@ async fn look_for(
             checkouts
                 .transition(&checkout.id, State::Checking, State::Confirmed)
                 .await?;
-            Err(BffError::User(AppError::Invalid {
-                message: format!(
-                    "We could not confirm that MOBPROC received your order; it was not \
-                     found among your orders, so nothing was ordered. You may try again. \
-                     (Reference: {})",
-                    scope.correlation_id
-                ),
-                fields: Vec::new(),
+            Err(BffError::User(AppError::NotPlaced {
+                correlation_id: caller.request_id().to_owned(),
             }))
         }
         Err(error) => {
-            tracing::warn!(
-                correlation_id = %scope.correlation_id,
-                %error,
-                "could not look for an order whose submission had no answer"
-            );
+            tracing::warn!(%error, "could not look for an order whose submission had no answer");
             checkouts
                 .transition(&checkout.id, State::Checking, State::Unknown)
                 .await?;
-            Err(BffError::User(unconfirmed(&scope.correlation_id)))
+            Err(unconfirmed(&caller))
         }
     }
 }
 
 /// Records the placed order and empties the cart it came from (unless it changed).
 async fn placed(
-    bff: &Bff,
-    party: &Party,
+    caller: &Caller,
     checkout: &Checkout,
     from: State,
     order_id: &str,
 ) -> Result<(), BffError> {
+    let bff = caller.bff();
     bff.checkouts()
         .record_order(&checkout.id, from, order_id)
         .await?;
-    bff.carts().delete(party, Some(checkout.cart_version)).await
+    bff.carts()
+        .delete(caller.party(), Some(checkout.cart_version))
+        .await
 }
 
-fn unconfirmed(correlation_id: &str) -> AppError {
-    AppError::Invalid {
-        message: format!(
-            "We could not confirm whether MOBPROC received your order, and could not look \
-             for it just now. Please do not order again: try placing it again in a minute, \
-             and we will first check whether it went through. (Reference: {correlation_id})"
-        ),
-        fields: Vec::new(),
-    }
+fn unconfirmed(caller: &Caller) -> BffError {
+    BffError::User(AppError::Unconfirmed {
+        correlation_id: caller.request_id().to_owned(),
+    })
 }

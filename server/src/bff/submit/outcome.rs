@@ -4,16 +4,16 @@ use mobproc::client::ErrorKind;
 
 use crate::bff::error::BffError;
 
-/// Whether MOBPROC surely placed nothing: it refused the order or the token, or the
-/// request never left (no connection, bad header, no token). A timeout, a dropped
-/// connection, a 5xx or an unreadable answer may come after the order was placed.
+/// Whether MOBPROC surely placed nothing: it refused the order, or the request never
+/// left (no connection, bad header, no token). A timeout, a dropped connection, a 5xx
+/// or an unreadable answer may come after the order was placed; and a refused token,
+/// though MOBPROC says it did nothing, is checked too before the order is sent again.
 pub fn surely_not_placed(error: &BffError) -> bool {
     match error {
         BffError::Mobproc(error) => matches!(
             error.kind(),
             ErrorKind::OrderRejected(_)
                 | ErrorKind::BadRequest(_)
-                | ErrorKind::Unauthorized(_)
                 | ErrorKind::Forbidden(_)
                 | ErrorKind::NotFound(_)
                 | ErrorKind::Connect(_)
@@ -47,6 +47,10 @@ mod tests {
             Vec::new()
         ))));
         assert!(surely_not_placed(&BffError::SignInRequired));
+        assert!(
+            !surely_not_placed(&mobproc(ErrorKind::Unauthorized(None))),
+            "a refused token is looked into first"
+        );
         assert!(!surely_not_placed(&mobproc(ErrorKind::Timeout)));
         assert!(!surely_not_placed(&mobproc(ErrorKind::Server {
             status: 503,

@@ -1,18 +1,35 @@
-//! The `orderRequest` for the cart, in exactly the shapes of the documented
-//! ORDER_ACCESSORIES and UPGRADE examples.
+//! What a checked cart and checkout form put into an `orderRequest`; the cart's
+//! transaction type then takes what it carries (see [`crate::bff::transactions`]).
 
-use app::model::cart::{ItemKind, OrderKind};
-use mobproc::model::{CartRequest, DeviceAsset, DeviceIdentity, OrderRequest, OrderRequestBody};
+use app::model::cart::ItemKind;
+use mobproc::model::{CartRequest, DeviceAsset, DeviceIdentity};
 
 use super::validate::Checked;
-use crate::bff::cart::{rules, store::Cart};
+use crate::bff::{
+    cart::store::Cart,
+    transactions::{empty_cart, Parts},
+};
 
-pub fn order_request(
+/// The parts of the order for `cart`, as the checkout checked them.
+pub fn of(
     cart: &Cart,
     external_order_number: String,
     checked: Checked,
     existing_device: Option<DeviceIdentity>,
-) -> OrderRequestBody {
+) -> Parts {
+    Parts {
+        external_order_number,
+        service_id: Some(cart.service_id.clone()),
+        cart: Some(cart_request(cart)),
+        existing_device,
+        properties: checked.properties,
+        ship_to: Some(checked.ship_to),
+        ..Parts::default()
+    }
+}
+
+/// Everything the cart holds, by MOBPROC's ids.
+fn cart_request(cart: &Cart) -> CartRequest {
     let ids = |kind: ItemKind| -> Vec<String> {
         cart.items
             .iter()
@@ -20,40 +37,16 @@ pub fn order_request(
             .map(|i| i.id.clone())
             .collect()
     };
-    let shopping_cart = match cart.order {
-        OrderKind::Accessories => CartRequest {
-            accessory_ids: Some(ids(ItemKind::Accessory)),
-            ..empty_cart()
-        },
-        OrderKind::Upgrade => {
-            let features = ids(ItemKind::Feature);
-            CartRequest {
-                device_id: ids(ItemKind::Device).into_iter().next(),
-                plan_id: ids(ItemKind::Plan).into_iter().next(),
-                optional_feature_ids: (!features.is_empty()).then_some(features),
-                ..empty_cart()
-            }
-        }
-    };
-    OrderRequestBody {
-        order_request: OrderRequest {
-            external_order_number: Some(external_order_number),
-            transaction_type: rules::transaction_type(cart.order),
-            service_id: Some(cart.service_id.clone()),
-            current_vendor_id: None,
-            region_id: None,
-            postal_code: None,
-            existing_device,
-            new_device: None,
-            shopping_cart: Some(shopping_cart),
-            properties: (!checked.properties.is_empty()).then_some(checked.properties),
-            ship_to: Some(checked.ship_to),
-            acknowledgements: None,
-        },
+    CartRequest {
+        device_id: ids(ItemKind::Device).into_iter().next(),
+        plan_id: ids(ItemKind::Plan).into_iter().next(),
+        optional_feature_ids: Some(ids(ItemKind::Feature)),
+        accessory_ids: Some(ids(ItemKind::Accessory)),
+        ..empty_cart()
     }
 }
 
-/// `existingDevice` of an UPGRADE: the line's device as its asset records it.
+/// `existingDevice`: the line's device as its asset records it.
 pub fn existing_device(device: DeviceAsset) -> DeviceIdentity {
     DeviceIdentity {
         manufacturer_id: device.manufacturer.map(|m| m.id),
@@ -64,22 +57,11 @@ pub fn existing_device(device: DeviceAsset) -> DeviceIdentity {
     }
 }
 
-fn empty_cart() -> CartRequest {
-    CartRequest {
-        device_id: None,
-        plan_id: None,
-        optional_feature_ids: None,
-        accessory_ids: None,
-        features: None,
-        feature_request_comment: None,
-        quantity: None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bff::cart::store::CartEntry;
+    use crate::bff::{cart::store::CartEntry, transactions};
+    use app::model::cart::OrderKind;
     use mobproc::model::{PropertyValue, PropertyValueGroup, ShipTo};
     use std::path::Path;
 
@@ -140,7 +122,8 @@ mod tests {
             PropertyValue::text("CONTACT_NUMBER", "2035559999"),
             PropertyValue::text("SERVICE_NUMBER", "2035557676"),
         ];
-        let body = order_request(&cart, "MM123456A".into(), checked(properties), None);
+        let parts = of(&cart, "MM123456A".into(), checked(properties), None);
+        let body = transactions::of(OrderKind::Accessories).request(parts);
         assert_eq!(
             serde_json::to_value(&body).unwrap(),
             example("order_accessories")
@@ -172,12 +155,13 @@ mod tests {
             "accessMethod": "CDMA"
         }))
         .unwrap();
-        let body = order_request(
+        let parts = of(
             &cart,
             "12345678".into(),
             checked(properties),
             Some(existing_device(device)),
         );
+        let body = transactions::of(OrderKind::Upgrade).request(parts);
         assert_eq!(serde_json::to_value(&body).unwrap(), example("upgrade"));
     }
 }
