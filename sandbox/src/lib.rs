@@ -21,6 +21,8 @@
 //! | [`images`] | SVG pictures at every documented image path |
 //! | [`admin`] | `/_sandbox/reset`, `/_sandbox/clock` |
 //! | [`orders`], [`faults`] | orders and fault injection (their own issue) |
+//! | [`journal`] | the call journal: every request but `/_sandbox/*`, `GET|DELETE /_sandbox/calls`, [`SandboxState::journal`] |
+//! | [`glob`] | the path patterns of fault rules and journal filters |
 //!
 //! # Choices where the docs are silent
 //!
@@ -42,8 +44,9 @@
 //!
 //! # Hooks for the orders module
 //!
-//! - Mount: [`orders::routes`] is merged under `/mobproc/v1`, [`faults::routes`] under
-//!   `/_sandbox`, and [`faults::inject`] wraps every route.
+//! - Mount: [`orders::routes`] is merged under `/mobproc/v1`, [`faults::routes`] and
+//!   [`journal::routes`] under `/_sandbox`; [`faults::inject`] wraps every route and
+//!   [`journal::record`] wraps everything, outermost.
 //! - Caller: take [`ApiCaller`] as an extractor: `caller.user` is `requestedBy`,
 //!   `caller.actor` is `accountHolder`, [`ApiCaller::may_see`] decides visibility.
 //! - Links: take [`Links`] as an extractor; [`present::Presenter`] turns seed records
@@ -64,7 +67,9 @@ pub mod clock;
 pub mod config;
 pub mod error;
 pub mod faults;
+pub mod glob;
 pub mod images;
+pub mod journal;
 pub mod links;
 pub mod oauth;
 pub mod orders;
@@ -95,7 +100,9 @@ pub use state::SandboxState;
 /// `/_sandbox` controls, and images (the fallback).
 pub fn router(state: SandboxState) -> Router {
     let api = resources::routes().merge(orders::routes());
-    let admin = admin::routes().merge(faults::routes());
+    let admin = admin::routes()
+        .merge(faults::routes())
+        .merge(journal::routes());
     Router::new()
         .merge(oauth::routes())
         .nest(links::API_PREFIX, api)
@@ -106,6 +113,11 @@ pub fn router(state: SandboxState) -> Router {
             faults::inject,
         ))
         .layer(TraceLayer::new_for_http())
+        // Outermost, so that answers of injected faults are recorded too.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            journal::record,
+        ))
         .with_state(state)
 }
 

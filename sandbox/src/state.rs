@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::faults::Faults;
 use crate::images::Gallery;
+use crate::journal::Journal;
 use crate::seed::Seed;
 use crate::store::{Persistence, Store};
 
@@ -26,6 +27,7 @@ struct Inner {
     persistence: Option<Persistence>,
     gallery: Gallery,
     faults: Faults,
+    journal: Journal,
     /// `http://ADDR` of the listener, for requests without a usable Host header.
     bound_base: OnceLock<String>,
 }
@@ -67,6 +69,7 @@ impl SandboxState {
                 clock,
                 persistence,
                 faults,
+                journal: Journal::default(),
                 bound_base: OnceLock::new(),
             }),
         };
@@ -96,6 +99,11 @@ impl SandboxState {
 
     pub fn faults(&self) -> &Faults {
         &self.inner.faults
+    }
+
+    /// The calls this sandbox received ([`crate::journal`]).
+    pub fn journal(&self) -> &Journal {
+        &self.inner.journal
     }
 
     fn lock(&self) -> MutexGuard<'_, Store> {
@@ -141,10 +149,11 @@ impl SandboxState {
         persistence.save(self.inner.clock.offset().num_milliseconds(), store)
     }
 
-    /// Back to the seed data (tokens kept, see [`Store::reset`]).
+    /// Back to the seed data (tokens kept, see [`Store::reset`]), the journal emptied.
     pub fn reset(&self) -> Result<()> {
         let seed = Arc::clone(&self.inner.seed);
         self.inner.faults.reset();
+        self.inner.journal.clear();
         self.write(|store| store.reset(&seed))
     }
 
