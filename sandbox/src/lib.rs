@@ -20,7 +20,7 @@
 //! | [`resources`] | §7 resources other than orders (and `/manufacturers`, which items link to) |
 //! | [`images`] | SVG pictures at every documented image path |
 //! | [`admin`] | `/_sandbox/reset`, `/_sandbox/clock` |
-//! | [`orders`], [`faults`] | orders and fault injection (their own issue) |
+//! | [`orders`], [`faults`] | orders and fault injection (their own issue); [`orders::effects`]: what completed orders change on the lines |
 //! | [`journal`] | the call journal: every request but `/_sandbox/*`, `GET|DELETE /_sandbox/calls`, [`SandboxState::journal`] |
 //! | [`glob`] | the path patterns of fault rules and journal filters |
 //!
@@ -41,6 +41,10 @@
 //!   James Carpenter (Marketing) see the `marketing` catalog, the admin `corporate`.
 //! - Reset (`POST /_sandbox/reset`) restores lines, devices and orders from the seed
 //!   and keeps tokens and the clock.
+//! - Completed orders change the lines ([`orders::effects`]): settled whenever the
+//!   store is read or written, once each, in completion order, by the sandbox clock.
+//!   Deactivated lines leave `/assets/services` unless `status=DEACTIVATED` (or a
+//!   comma-separated list) asks for them.
 //!
 //! # Hooks for the orders module
 //!
@@ -56,6 +60,7 @@
 //!   `postal_code_valid`), acknowledgements (`acknowledgement_set`);
 //!   [`resources::properties::property_groups`] for the properties an order must
 //!   carry; `state.read` / `state.write` / `state.try_write` for the [`store::Store`]
+//!   (each settles completed orders first)
 //!   (lines, device assets, `orders: Vec<StoredOrder>` whose `details` the orders
 //!   module shapes, `next_id()`); `state.now()` for time (tests move it with
 //!   `POST /_sandbox/clock`).

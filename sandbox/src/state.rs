@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::faults::Faults;
 use crate::images::Gallery;
 use crate::journal::Journal;
+use crate::orders::effects;
 use crate::seed::Seed;
 use crate::store::{Persistence, Store};
 
@@ -52,13 +53,14 @@ impl SandboxState {
             Some(p) => p.load()?,
             None => None,
         };
-        let (store, clock) = match saved {
+        let (mut store, clock) = match saved {
             Some(snapshot) => (
                 snapshot.store,
                 Clock::with_offset(Duration::milliseconds(snapshot.clock_offset_ms)),
             ),
             None => (Store::from_seed(&seed), Clock::default()),
         };
+        effects::schedule(&mut store);
         let faults = Faults::new(config.faults.clone());
         let state = Self {
             inner: Arc::new(Inner {
@@ -114,22 +116,39 @@ impl SandboxState {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The store, locked, with every order completed by now settled
+    /// ([`orders::effects`]); whether settling changed it.
+    fn settled(&self) -> (MutexGuard<'_, Store>, bool) {
+        let mut store = self.lock();
+        let changed = effects::settle(&self.inner.seed, &mut store, self.now());
+        (store, changed)
+    }
+
     /// Reads the store. Keep `f` short: it holds the lock.
     pub fn read<R>(&self, f: impl FnOnce(&Store) -> R) -> R {
-        f(&self.lock())
+        let (store, changed) = self.settled();
+        if changed {
+            // Memory holds the settled state either way; the next write saves it again.
+            if let Err(error) = self.save(&store) {
+                tracing::error!(%error, "saving settled orders failed");
+            }
+        }
+        f(&store)
     }
 
     /// Changes the store and, with `--data-dir`, saves it before returning.
     pub fn write<R>(&self, f: impl FnOnce(&mut Store) -> R) -> Result<R> {
-        let mut store = self.lock();
+        let (mut store, _) = self.settled();
         let result = f(&mut store);
         self.save(&store)?;
         Ok(result)
     }
 
-    /// Like [`write`](Self::write) for changes that may be refused: nothing is saved on `Err`.
+    /// Like [`write`](Self::write) for changes that may be refused: nothing is saved on
+    /// `Err` (orders settled meanwhile are saved with the next change; until then the
+    /// file holds them unsettled, which settles the same way after a restart).
     pub fn try_write<R>(&self, f: impl FnOnce(&mut Store) -> Result<R>) -> Result<R> {
-        let mut store = self.lock();
+        let (mut store, _) = self.settled();
         let result = f(&mut store)?;
         self.save(&store)?;
         Ok(result)

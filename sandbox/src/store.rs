@@ -40,6 +40,14 @@ pub struct StoredOrder {
     pub request: OrderRequest,
     #[serde(default)]
     pub details: serde_json::Value,
+    /// When the order completes, once known: at submission, or at the approver's
+    /// decision for orders that need one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completes_at: Option<DateTime<Utc>>,
+    /// Whether what the order changes on the lines was applied (or there is nothing
+    /// to apply, as for a rejected order).
+    #[serde(default)]
+    pub settled: bool,
 }
 
 /// Issued OAuth tokens, by token string.
