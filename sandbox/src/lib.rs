@@ -19,7 +19,7 @@
 //! | [`present`] | seed and store records as MOBPROC wire types ([`present::Presenter`]) |
 //! | [`resources`] | §7 resources other than orders (and `/manufacturers`, which items link to) |
 //! | [`images`] | SVG pictures at every documented image path |
-//! | [`admin`] | `/_sandbox/reset`, `/_sandbox/clock` |
+//! | [`admin`] | `/_sandbox/reset`, `/_sandbox/clock`, `/_sandbox/withdraw` |
 //! | [`orders`], [`faults`] | orders and fault injection (their own issue); [`orders::effects`]: what completed orders change on the lines |
 //! | [`journal`] | the call journal: every request but `/_sandbox/*`, `GET|DELETE /_sandbox/calls`, [`SandboxState::journal`] |
 //! | [`glob`] | the path patterns of fault rules and journal filters |

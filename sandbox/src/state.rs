@@ -13,7 +13,7 @@ use crate::images::Gallery;
 use crate::journal::Journal;
 use crate::orders::effects;
 use crate::seed::Seed;
-use crate::store::{Persistence, Store};
+use crate::store::{CatalogKind, Persistence, Store};
 
 #[derive(Clone)]
 pub struct SandboxState {
@@ -174,6 +174,21 @@ impl SandboxState {
         self.inner.faults.reset();
         self.inner.journal.clear();
         self.write(|store| store.reset(&seed))
+    }
+
+    /// Takes a catalog item off sale until the next reset; 404 for an id the seed's
+    /// catalog does not have.
+    pub fn withdraw(&self, kind: CatalogKind, id: &str) -> Result<()> {
+        let seed = self.seed();
+        let known = match kind {
+            CatalogKind::Accessory => seed.accessories.contains(id),
+            CatalogKind::Device => seed.devices.contains(id),
+            CatalogKind::Plan => seed.plans.contains(id),
+        };
+        if !known {
+            return Err(Error::not_found("Catalog item", id));
+        }
+        self.write(|store| store.withdrawn.insert(kind, id))
     }
 
     /// Records the listener's address once it is bound.

@@ -30,7 +30,7 @@ use mobproc::model::{
 };
 use serde_json::Value;
 
-use self::cart::Cart;
+use self::cart::{Cart, Shelf};
 use self::properties::{check_acknowledgements, check_properties, Includes};
 use self::ship_to::check_ship_to;
 use crate::auth::ApiCaller;
@@ -280,9 +280,14 @@ pub fn check<'a>(
     let line = check_line(state, caller, request, needs, &mut problems);
     let region = check_region(seed, request, line.as_ref(), needs, &mut problems);
     let current_vendor = check_current_vendor(seed, request, needs, &mut problems);
+    let withdrawn = state.read(|store| store.withdrawn.clone());
+    let shelf = Shelf {
+        catalog: caller.catalog(seed),
+        withdrawn: &withdrawn,
+    };
     let cart = Cart::check(
         seed,
-        caller.catalog(seed),
+        &shelf,
         request,
         line.as_ref(),
         region.as_ref(),
