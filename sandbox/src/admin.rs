@@ -6,6 +6,10 @@
 //! - `POST /_sandbox/clock` `{"advanceSecs":N}`: moves "now" forward (tokens expire,
 //!   orders progress); answers `{"now":…,"offsetSecs":…}`.
 //! - `GET /_sandbox/clock`: the same answer without moving.
+//! - `POST /_sandbox/withdraw` `{"kind":"accessory"|"device"|"plan","id":"…"}`: takes a
+//!   catalog item off sale (gone from listings, 404 in detail, refused in orders as an
+//!   unknown id) until the next reset; answers what is withdrawn
+//!   `{"accessories":[…],"devices":[…],"plans":[…]}`, as `GET /_sandbox/withdraw` does.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -16,11 +20,38 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::state::SandboxState;
+use crate::store::{CatalogKind, Withdrawn};
 
 pub fn routes() -> Router<SandboxState> {
     Router::new()
         .route("/reset", post(reset))
         .route("/clock", get(clock).post(advance_clock))
+        .route("/withdraw", get(withdrawn).post(withdraw))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Withdrawal {
+    kind: CatalogKind,
+    id: String,
+}
+
+async fn withdrawn(State(state): State<SandboxState>) -> Json<Withdrawn> {
+    Json(state.read(|store| store.withdrawn.clone()))
+}
+
+async fn withdraw(
+    State(state): State<SandboxState>,
+    body: axum::body::Bytes,
+) -> Result<Json<Withdrawn>> {
+    let Withdrawal { kind, id } = serde_json::from_slice(&body).map_err(|e| {
+        Error::bad_request(
+            "Invalid-Body",
+            format!("Expected {{\"kind\":\"accessory\"|\"device\"|\"plan\",\"id\":\"…\"}}: {e}"),
+        )
+    })?;
+    state.withdraw(kind, &id)?;
+    Ok(withdrawn(State(state)).await)
 }
 
 async fn reset(State(state): State<SandboxState>) -> Result<StatusCode> {

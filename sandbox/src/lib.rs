@@ -19,8 +19,10 @@
 //! | [`present`] | seed and store records as MOBPROC wire types ([`present::Presenter`]) |
 //! | [`resources`] | §7 resources other than orders (and `/manufacturers`, which items link to) |
 //! | [`images`] | SVG pictures at every documented image path |
-//! | [`admin`] | `/_sandbox/reset`, `/_sandbox/clock` |
-//! | [`orders`], [`faults`] | orders and fault injection (their own issue) |
+//! | [`admin`] | `/_sandbox/reset`, `/_sandbox/clock`, `/_sandbox/withdraw` |
+//! | [`orders`], [`faults`] | orders and fault injection (their own issue); [`orders::effects`]: what completed orders change on the lines |
+//! | [`journal`] | the call journal: every request but `/_sandbox/*`, `GET|DELETE /_sandbox/calls`, [`SandboxState::journal`] |
+//! | [`glob`] | the path patterns of fault rules and journal filters |
 //!
 //! # Choices where the docs are silent
 //!
@@ -39,11 +41,16 @@
 //!   James Carpenter (Marketing) see the `marketing` catalog, the admin `corporate`.
 //! - Reset (`POST /_sandbox/reset`) restores lines, devices and orders from the seed
 //!   and keeps tokens and the clock.
+//! - Completed orders change the lines ([`orders::effects`]): settled whenever the
+//!   store is read or written, once each, in completion order, by the sandbox clock.
+//!   Deactivated lines leave `/assets/services` unless `status=DEACTIVATED` (or a
+//!   comma-separated list) asks for them.
 //!
 //! # Hooks for the orders module
 //!
-//! - Mount: [`orders::routes`] is merged under `/mobproc/v1`, [`faults::routes`] under
-//!   `/_sandbox`, and [`faults::inject`] wraps every route.
+//! - Mount: [`orders::routes`] is merged under `/mobproc/v1`, [`faults::routes`] and
+//!   [`journal::routes`] under `/_sandbox`; [`faults::inject`] wraps every route and
+//!   [`journal::record`] wraps everything, outermost.
 //! - Caller: take [`ApiCaller`] as an extractor: `caller.user` is `requestedBy`,
 //!   `caller.actor` is `accountHolder`, [`ApiCaller::may_see`] decides visibility.
 //! - Links: take [`Links`] as an extractor; [`present::Presenter`] turns seed records
@@ -53,6 +60,7 @@
 //!   `postal_code_valid`), acknowledgements (`acknowledgement_set`);
 //!   [`resources::properties::property_groups`] for the properties an order must
 //!   carry; `state.read` / `state.write` / `state.try_write` for the [`store::Store`]
+//!   (each settles completed orders first)
 //!   (lines, device assets, `orders: Vec<StoredOrder>` whose `details` the orders
 //!   module shapes, `next_id()`); `state.now()` for time (tests move it with
 //!   `POST /_sandbox/clock`).
@@ -64,7 +72,9 @@ pub mod clock;
 pub mod config;
 pub mod error;
 pub mod faults;
+pub mod glob;
 pub mod images;
+pub mod journal;
 pub mod links;
 pub mod oauth;
 pub mod orders;
@@ -95,7 +105,9 @@ pub use state::SandboxState;
 /// `/_sandbox` controls, and images (the fallback).
 pub fn router(state: SandboxState) -> Router {
     let api = resources::routes().merge(orders::routes());
-    let admin = admin::routes().merge(faults::routes());
+    let admin = admin::routes()
+        .merge(faults::routes())
+        .merge(journal::routes());
     Router::new()
         .merge(oauth::routes())
         .nest(links::API_PREFIX, api)
@@ -106,6 +118,11 @@ pub fn router(state: SandboxState) -> Router {
             faults::inject,
         ))
         .layer(TraceLayer::new_for_http())
+        // Outermost, so that answers of injected faults are recorded too.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            journal::record,
+        ))
         .with_state(state)
 }
 

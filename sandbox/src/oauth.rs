@@ -29,17 +29,20 @@ use crate::store::Grant;
 pub const SCOPE: &str = "MOBPROC";
 pub const VALIDATE_GRANT: &str = "urn:pingidentity.com:oauth2:grant_type:validate_bearer";
 
+/// The token endpoint's path.
+pub const TOKEN_PATH: &str = "/as/token.oauth2";
+
 pub fn routes() -> Router<SandboxState> {
     Router::new()
-        .route("/as/token.oauth2", post(token))
+        .route(TOKEN_PATH, post(token))
         .route("/as/revoke_token.oauth2", post(revoke))
 }
 
 /// Query string and form body together, body first.
-fn parameters(query: Option<String>, body: &Bytes) -> Params {
+pub(crate) fn parameters(query: Option<&str>, body: &[u8]) -> Params {
     let body = std::str::from_utf8(body).unwrap_or_default();
     match (body.trim().is_empty(), query) {
-        (true, query) => Params::parse(query.as_deref()),
+        (true, query) => Params::parse(query),
         (false, Some(query)) if !query.is_empty() => {
             Params::parse(Some(&format!("{body}&{query}")))
         }
@@ -132,7 +135,7 @@ async fn token(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response> {
-    let params = parameters(query, &body);
+    let params = parameters(query.as_deref(), &body);
     let grant_type = params
         .get("grant_type")
         .ok_or_else(|| invalid_request("grant_type is required."))?;
@@ -277,7 +280,7 @@ async fn revoke(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response> {
-    let params = parameters(query, &body);
+    let params = parameters(query.as_deref(), &body);
     let client_id = authenticate_client(&state, &headers, &params)?;
     let token = params
         .get("token")

@@ -41,6 +41,11 @@ impl Params {
             .filter(|v| !v.is_empty())
     }
 
+    /// Every parameter as sent, in order.
+    pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
     /// The first of several names that is present (aliases such as `q` / `name`).
     pub fn get_any(&self, names: &[&str]) -> Option<&str> {
         names.iter().find_map(|name| self.get(name))

@@ -187,6 +187,19 @@ impl<'a> Presenter<'a> {
         }
     }
 
+    /// What a plan includes, by description.
+    pub fn included_features(&self, p: &Plan) -> Vec<model::Feature> {
+        p.included_features
+            .iter()
+            .map(|d| model::Feature {
+                meta: None,
+                id: None,
+                description: Some(d.clone()),
+                price: None,
+            })
+            .collect()
+    }
+
     /// A plan; `detail` adds its features (the collection lists only the included ones).
     pub fn plan(&self, p: &Plan, detail: bool) -> model::Plan {
         model::Plan {
@@ -195,17 +208,7 @@ impl<'a> Presenter<'a> {
             name: p.name.clone(),
             vendor: self.vendor_by_id(&p.vendor),
             price: Some(money(p.price, &p.currency, Recurrence::Monthly)),
-            included_features: Some(
-                p.included_features
-                    .iter()
-                    .map(|d| model::Feature {
-                        meta: None,
-                        id: None,
-                        description: Some(d.clone()),
-                        price: None,
-                    })
-                    .collect(),
-            ),
+            included_features: Some(self.included_features(p)),
             optional_features: detail.then(|| {
                 p.optional_features
                     .iter()
@@ -312,7 +315,9 @@ impl<'a> Presenter<'a> {
         }
     }
 
-    /// The plan a line is on, with the optional features it has (if any) and their prices.
+    /// The plan a line is on: a catalog plan with its id, price and included features;
+    /// the optional features the line has, with their prices. Plans no longer sold
+    /// show their name (and optional features, if any).
     pub fn service_plan(&self, s: &Service) -> Option<PlanSummary> {
         let plan = s.plan.as_deref().and_then(|id| self.seed.plans.get(id));
         let name = plan
@@ -325,9 +330,11 @@ impl<'a> Presenter<'a> {
             .map(|f| self.feature(f))
             .collect();
         Some(PlanSummary {
+            id: plan.map(|p| p.id.clone()),
             name: Some(name),
             price: plan.map(|p| money(p.price, &p.currency, Recurrence::Monthly)),
-            optional_features: (!features.is_empty()).then_some(features),
+            included_features: plan.map(|p| self.included_features(p)),
+            optional_features: (plan.is_some() || !features.is_empty()).then_some(features),
         })
     }
 

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use mobproc::model::{
     AccessMethod, AcknowledgementDefinition, AddressOption, Currency, InfoBlock, PropertyChoice,
-    PropertyType, Recurrence, RegionType, SerialNumberType, TransactionType, Validation,
+    PropertyType, Recurrence, RegionType, SerialNumberType, TextRules, TransactionType, Validation,
 };
 use regex::Regex;
 use rust_decimal::Decimal;
@@ -468,6 +468,18 @@ pub struct PropertyField {
     pub text: Option<String>,
     pub default_text: Option<DefaultText>,
     pub choices: Option<Vec<PropertyChoice>>,
+}
+
+impl PropertyField {
+    /// Its text rules, as [`mobproc::model::PropertyDefinition::text_rules`] gives them.
+    pub fn text_rules(&self) -> TextRules<'_> {
+        TextRules {
+            min_length: self.min_length,
+            max_length: self.max_length,
+            reg_ex: self.reg_ex.as_deref(),
+            hint: self.pattern.as_deref(),
+        }
+    }
 }
 
 impl Keyed for PropertyField {

@@ -10,8 +10,10 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::faults::Faults;
 use crate::images::Gallery;
+use crate::journal::Journal;
+use crate::orders::effects;
 use crate::seed::Seed;
-use crate::store::{Persistence, Store};
+use crate::store::{CatalogKind, Persistence, Store};
 
 #[derive(Clone)]
 pub struct SandboxState {
@@ -26,6 +28,7 @@ struct Inner {
     persistence: Option<Persistence>,
     gallery: Gallery,
     faults: Faults,
+    journal: Journal,
     /// `http://ADDR` of the listener, for requests without a usable Host header.
     bound_base: OnceLock<String>,
 }
@@ -50,13 +53,14 @@ impl SandboxState {
             Some(p) => p.load()?,
             None => None,
         };
-        let (store, clock) = match saved {
+        let (mut store, clock) = match saved {
             Some(snapshot) => (
                 snapshot.store,
                 Clock::with_offset(Duration::milliseconds(snapshot.clock_offset_ms)),
             ),
             None => (Store::from_seed(&seed), Clock::default()),
         };
+        effects::schedule(&mut store);
         let faults = Faults::new(config.faults.clone());
         let state = Self {
             inner: Arc::new(Inner {
@@ -67,6 +71,7 @@ impl SandboxState {
                 clock,
                 persistence,
                 faults,
+                journal: Journal::default(),
                 bound_base: OnceLock::new(),
             }),
         };
@@ -98,6 +103,11 @@ impl SandboxState {
         &self.inner.faults
     }
 
+    /// The calls this sandbox received ([`crate::journal`]).
+    pub fn journal(&self) -> &Journal {
+        &self.inner.journal
+    }
+
     fn lock(&self) -> MutexGuard<'_, Store> {
         // A panic elsewhere must not take the sandbox down: the store stays usable.
         self.inner
@@ -106,22 +116,39 @@ impl SandboxState {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The store, locked, with every order completed by now settled
+    /// ([`orders::effects`]); whether settling changed it.
+    fn settled(&self) -> (MutexGuard<'_, Store>, bool) {
+        let mut store = self.lock();
+        let changed = effects::settle(&self.inner.seed, &mut store, self.now());
+        (store, changed)
+    }
+
     /// Reads the store. Keep `f` short: it holds the lock.
     pub fn read<R>(&self, f: impl FnOnce(&Store) -> R) -> R {
-        f(&self.lock())
+        let (store, changed) = self.settled();
+        if changed {
+            // Memory holds the settled state either way; the next write saves it again.
+            if let Err(error) = self.save(&store) {
+                tracing::error!(%error, "saving settled orders failed");
+            }
+        }
+        f(&store)
     }
 
     /// Changes the store and, with `--data-dir`, saves it before returning.
     pub fn write<R>(&self, f: impl FnOnce(&mut Store) -> R) -> Result<R> {
-        let mut store = self.lock();
+        let (mut store, _) = self.settled();
         let result = f(&mut store);
         self.save(&store)?;
         Ok(result)
     }
 
-    /// Like [`write`](Self::write) for changes that may be refused: nothing is saved on `Err`.
+    /// Like [`write`](Self::write) for changes that may be refused: nothing is saved on
+    /// `Err` (orders settled meanwhile are saved with the next change; until then the
+    /// file holds them unsettled, which settles the same way after a restart).
     pub fn try_write<R>(&self, f: impl FnOnce(&mut Store) -> Result<R>) -> Result<R> {
-        let mut store = self.lock();
+        let (mut store, _) = self.settled();
         let result = f(&mut store)?;
         self.save(&store)?;
         Ok(result)
@@ -141,11 +168,27 @@ impl SandboxState {
         persistence.save(self.inner.clock.offset().num_milliseconds(), store)
     }
 
-    /// Back to the seed data (tokens kept, see [`Store::reset`]).
+    /// Back to the seed data (tokens kept, see [`Store::reset`]), the journal emptied.
     pub fn reset(&self) -> Result<()> {
         let seed = Arc::clone(&self.inner.seed);
         self.inner.faults.reset();
+        self.inner.journal.clear();
         self.write(|store| store.reset(&seed))
+    }
+
+    /// Takes a catalog item off sale until the next reset; 404 for an id the seed's
+    /// catalog does not have.
+    pub fn withdraw(&self, kind: CatalogKind, id: &str) -> Result<()> {
+        let seed = self.seed();
+        let known = match kind {
+            CatalogKind::Accessory => seed.accessories.contains(id),
+            CatalogKind::Device => seed.devices.contains(id),
+            CatalogKind::Plan => seed.plans.contains(id),
+        };
+        if !known {
+            return Err(Error::not_found("Catalog item", id));
+        }
+        self.write(|store| store.withdrawn.insert(kind, id))
     }
 
     /// Records the listener's address once it is bound.

@@ -2,7 +2,7 @@
 //! and orders), orders, OAuth grants, and the id counter. Persisted as one JSON file
 //! under `--data-dir` after every change.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -23,7 +23,55 @@ pub struct Store {
     pub device_assets: Vec<DeviceAsset>,
     pub orders: Vec<StoredOrder>,
     pub tokens: Tokens,
+    /// Catalog items taken off sale at run time (`POST /_sandbox/withdraw`).
+    #[serde(default)]
+    pub withdrawn: Withdrawn,
     next_id: u64,
+}
+
+/// A kind of catalog item that can be withdrawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CatalogKind {
+    Accessory,
+    Device,
+    Plan,
+}
+
+/// Catalog ids withdrawn from sale, by kind: gone from listings, 404 in detail,
+/// refused in orders as unknown ids. Orders placed before keep showing them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Withdrawn {
+    #[serde(default)]
+    pub accessories: BTreeSet<String>,
+    #[serde(default)]
+    pub devices: BTreeSet<String>,
+    #[serde(default)]
+    pub plans: BTreeSet<String>,
+}
+
+impl Withdrawn {
+    fn of_kind(&self, kind: CatalogKind) -> &BTreeSet<String> {
+        match kind {
+            CatalogKind::Accessory => &self.accessories,
+            CatalogKind::Device => &self.devices,
+            CatalogKind::Plan => &self.plans,
+        }
+    }
+
+    pub fn contains(&self, kind: CatalogKind, id: &str) -> bool {
+        self.of_kind(kind).contains(id)
+    }
+
+    pub fn insert(&mut self, kind: CatalogKind, id: &str) {
+        let ids = match kind {
+            CatalogKind::Accessory => &mut self.accessories,
+            CatalogKind::Device => &mut self.devices,
+            CatalogKind::Plan => &mut self.plans,
+        };
+        ids.insert(id.to_owned());
+    }
 }
 
 /// A submitted order. The orders module owns `details` (segments, approval,
@@ -40,6 +88,14 @@ pub struct StoredOrder {
     pub request: OrderRequest,
     #[serde(default)]
     pub details: serde_json::Value,
+    /// When the order completes, once known: at submission, or at the approver's
+    /// decision for orders that need one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completes_at: Option<DateTime<Utc>>,
+    /// Whether what the order changes on the lines was applied (or there is nothing
+    /// to apply, as for a rejected order).
+    #[serde(default)]
+    pub settled: bool,
 }
 
 /// Issued OAuth tokens, by token string.
@@ -92,12 +148,13 @@ impl Store {
             device_assets: seed.device_assets.iter().cloned().collect(),
             orders: Vec::new(),
             tokens: Tokens::default(),
+            withdrawn: Withdrawn::default(),
             next_id: FIRST_ID,
         }
     }
 
-    /// Back to the seed's lines, devices and no orders; tokens survive so a test can
-    /// reset between steps without signing in again.
+    /// Back to the seed's lines, devices, catalog and no orders; tokens survive so a
+    /// test can reset between steps without signing in again.
     pub fn reset(&mut self, seed: &Seed) {
         let tokens = std::mem::take(&mut self.tokens);
         *self = Self {

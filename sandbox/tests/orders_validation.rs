@@ -284,3 +284,48 @@ async fn a_line_allows_only_its_order_actions() {
     body["orderRequest"]["serviceId"] = json!("38382349");
     refused(body, &["transactionType"]).await;
 }
+
+/// The message of the error about `field`.
+fn message_about(body: &Value, field: &str) -> String {
+    body["errors"]
+        .as_array()
+        .and_then(|errors| errors.iter().find(|e| e["field"] == field))
+        .and_then(|e| e["message"].as_str())
+        .unwrap_or_else(|| panic!("no error about {field}: {body}"))
+        .to_owned()
+}
+
+#[tokio::test]
+async fn field_problems_read_in_the_shared_wording() {
+    let mut body = request("new_activation");
+    property(&mut body, "PREFERRED_AREA_CODE")["text"] = json!("5a2");
+    property(&mut body, "CONTACT_NUMBER")["text"] = json!("2".repeat(21));
+    address(&mut body, "POSTAL_CODE")["value"] = json!("ABCDE");
+    address(&mut body, "CITY")["value"] = json!("x".repeat(51));
+    let answer = refused(
+        body,
+        &[
+            "properties.PREFERRED_AREA_CODE",
+            "properties.CONTACT_NUMBER",
+            "shipTo.address.POSTAL_CODE",
+            "shipTo.address.CITY",
+        ],
+    )
+    .await;
+    assert_eq!(
+        message_about(&answer, "properties.PREFERRED_AREA_CODE"),
+        "Preferred Area Code must look like 999."
+    );
+    assert_eq!(
+        message_about(&answer, "properties.CONTACT_NUMBER"),
+        "Contact Phone Number must be at most 20 characters long."
+    );
+    assert_eq!(
+        message_about(&answer, "shipTo.address.POSTAL_CODE"),
+        "Postal Code must look like [99999] or [99999-9999]."
+    );
+    assert_eq!(
+        message_about(&answer, "shipTo.address.CITY"),
+        "City must be at most 50 characters long."
+    );
+}

@@ -42,14 +42,21 @@ pub struct Plan {
     pub optional_features: Option<Vec<Feature>>,
 }
 
-/// A plan as an asset or an order segment names it: no id, maybe prices.
+/// A plan as an asset or an order segment names it: by name, maybe with prices. A
+/// service asset may also give the plan's catalog `id` and its `includedFeatures`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlanSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<Money>,
+    /// What the plan includes, by description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub included_features: Option<Vec<Feature>>,
+    /// On a line: the optional features it has; in an order: those ordered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub optional_features: Option<Vec<Feature>>,
 }

@@ -25,6 +25,7 @@ pub mod property;
 pub mod region;
 pub mod tracking;
 pub mod transaction_type;
+pub mod validation;
 pub mod vendor;
 
 pub use acknowledgement::{
@@ -59,4 +60,5 @@ pub use region::{
 };
 pub use tracking::{OrderHistoryEntry, Shipment, ShipmentItem};
 pub use transaction_type::TransactionType;
+pub use validation::{check_text, matches_reg_ex, TextProblem, TextRules};
 pub use vendor::Vendor;

@@ -133,6 +133,9 @@ pub async fn decide(
             });
         }
         stored.details = serde_json::to_value(&record)?;
+        // A rejected order changes nothing; an approved one completes from now.
+        stored.completes_at = progress::completes_at(stored, &record);
+        stored.settled = stored.completes_at.is_none();
         Ok(queued)
     })?;
     Ok(Json(ApprovalResponse { status }))

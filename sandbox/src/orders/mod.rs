@@ -11,9 +11,11 @@
 //! | `progress` | status, history and shipments from the clock |
 //! | `query` | `GET /orders`, `/orders/{id}`, `…/history`, `…/shipments` |
 //! | `approval` | who must approve, `POST /orders/{id}/approval` |
+//! | [`effects`] | what completed orders change on the lines, applied once |
 
 mod approval;
 mod confirm;
+pub mod effects;
 mod expand;
 mod progress;
 mod query;

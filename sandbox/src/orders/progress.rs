@@ -51,6 +51,38 @@ impl Step {
     }
 }
 
+/// When fulfilment starts: at submission, or at the approval; `None` while the order
+/// awaits its approver's decision and after a rejection.
+fn released_at(stored: &StoredOrder, record: &OrderRecord) -> Option<DateTime<Utc>> {
+    match &record.approval {
+        None => Some(stored.submitted_at),
+        Some(approval) => approval
+            .decision
+            .as_ref()
+            .filter(|d| d.action == ApprovalAction::Approve)
+            .map(|d| d.at),
+    }
+}
+
+/// How long after release a segment completes.
+fn completion_delay(segment: &SegmentRecord) -> Duration {
+    if segment.ships {
+        COMPLETED_AFTER
+    } else {
+        CARE_COMPLETED_AFTER
+    }
+}
+
+/// When the whole order is `COMPLETED` (its last segment), once that is known.
+pub fn completes_at(stored: &StoredOrder, record: &OrderRecord) -> Option<DateTime<Utc>> {
+    let release = released_at(stored, record)?;
+    record
+        .segments
+        .iter()
+        .map(|s| release + completion_delay(s))
+        .max()
+}
+
 fn name_of(seed: &Seed, employee: &str) -> String {
     seed.employee(employee)
         .map_or_else(|| employee.to_owned(), |e| e.full_name())
@@ -135,13 +167,13 @@ pub fn steps(
             ));
             steps.push(step(
                 OrderStatus::Completed,
-                release + COMPLETED_AFTER,
+                release + completion_delay(segment),
                 "Delivered; the order is complete.".to_owned(),
             ));
         } else {
             steps.push(step(
                 OrderStatus::Completed,
-                release + CARE_COMPLETED_AFTER,
+                release + completion_delay(segment),
                 format!("{vendor} completed the order."),
             ));
         }
@@ -207,14 +239,6 @@ pub fn last_change(
 /// The parcel carrier of every shipment.
 const CARRIER: &str = "UPS";
 
-/// A number derived from an id, so generated values are stable across reads.
-fn number_of(id: &str) -> u64 {
-    id.parse().unwrap_or_else(|_| {
-        id.bytes()
-            .fold(0u64, |n, b| n.wrapping_mul(31).wrapping_add(u64::from(b)))
-    })
-}
-
 /// Expedited orders ship next day.
 fn express(stored: &StoredOrder) -> bool {
     stored.request.ship_to.as_ref().and_then(|s| s.expedite) == Some(true)
@@ -227,6 +251,22 @@ fn tracking_number(segment: &SegmentRecord, express: bool) -> String {
         "1Z999AA1{service}{:08}",
         number_of(&segment.id) % 100_000_000
     )
+}
+
+/// The IMEI of the device a segment ships: the serial number its device asset gets.
+pub fn shipped_serial(segment: &SegmentRecord) -> SerialNumber {
+    SerialNumber {
+        kind: SerialNumberType::Imei,
+        value: format!("35{:013}", number_of(&segment.id) % 10_000_000_000_000),
+    }
+}
+
+/// A number derived from an id, so generated values are stable across reads.
+pub fn number_of(id: &str) -> u64 {
+    id.parse().unwrap_or_else(|_| {
+        id.bytes()
+            .fold(0u64, |n, b| n.wrapping_mul(31).wrapping_add(u64::from(b)))
+    })
 }
 
 /// The parcels of a segment that has shipped by `now`: one, with everything in it.
@@ -250,10 +290,7 @@ pub fn shipments(
         .map(|d| ShipmentItem {
             name: Some(d.name.clone()),
             quantity: Some(1),
-            serial_number: Some(SerialNumber {
-                kind: SerialNumberType::Imei,
-                value: format!("35{:013}", number_of(&segment.id) % 10_000_000_000_000),
-            }),
+            serial_number: Some(shipped_serial(segment)),
         });
     let accessories = segment
         .accessories
@@ -280,4 +317,89 @@ pub fn shipments(
         date_shipped: Some(shipped.at.format(WIRE_DATE).to_string()),
         items: Some(items),
     }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::orders::record::{Approval, Decision};
+
+    fn segment(id: &str, ships: bool) -> SegmentRecord {
+        SegmentRecord {
+            id: id.to_owned(),
+            vendor: "98".to_owned(),
+            device: None,
+            plan: None,
+            optional_features: Vec::new(),
+            accessories: Vec::new(),
+            features: Vec::new(),
+            ships,
+        }
+    }
+
+    fn order(approval: Option<Approval>) -> (StoredOrder, OrderRecord) {
+        let submitted_at = DateTime::parse_from_rfc3339("2016-05-02T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let record = OrderRecord {
+            service_number: None,
+            properties: None,
+            segments: vec![segment("1", false), segment("2", true)],
+            approval,
+        };
+        let stored = StoredOrder {
+            order_id: "8712001".to_owned(),
+            account_holder_id: "28673732".to_owned(),
+            requested_by_id: "28673732".to_owned(),
+            submitted_at,
+            request: serde_json::from_str(r#"{"transactionType":"UPGRADE"}"#).unwrap(),
+            details: serde_json::Value::Null,
+            completes_at: None,
+            settled: false,
+        };
+        (stored, record)
+    }
+
+    #[test]
+    fn the_completion_time_is_when_the_last_segment_completes() {
+        let seed = Seed::builtin().unwrap();
+        let (stored, record) = order(None);
+        let at = completes_at(&stored, &record).unwrap();
+        assert_eq!(at, stored.submitted_at + COMPLETED_AFTER);
+        let just_before = at - Duration::milliseconds(1);
+        assert_ne!(
+            order_status(&stored, &record, &seed, just_before),
+            OrderStatus::Completed
+        );
+        assert_eq!(
+            order_status(&stored, &record, &seed, at),
+            OrderStatus::Completed
+        );
+    }
+
+    #[test]
+    fn orders_awaiting_or_refused_approval_never_complete() {
+        let approval = |decision| Approval {
+            approver: "48069010".to_owned(),
+            reason: "it costs more".to_owned(),
+            decision,
+        };
+        let (stored, waiting) = order(Some(approval(None)));
+        assert_eq!(completes_at(&stored, &waiting), None);
+        let decided = |action| {
+            Some(Decision {
+                action,
+                by: "48069010".to_owned(),
+                at: stored.submitted_at + Duration::hours(5),
+                reason: None,
+            })
+        };
+        let (_, rejected) = order(Some(approval(decided(ApprovalAction::Reject))));
+        assert_eq!(completes_at(&stored, &rejected), None);
+        let (_, approved) = order(Some(approval(decided(ApprovalAction::Approve))));
+        assert_eq!(
+            completes_at(&stored, &approved),
+            Some(stored.submitted_at + Duration::hours(5) + COMPLETED_AFTER)
+        );
+    }
 }

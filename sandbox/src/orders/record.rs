@@ -240,10 +240,12 @@ fn plan(seed: &Seed, p: &Presenter, s: &SegmentRecord) -> PlanSummary {
     features.sort_by(|a, b| a.description.cmp(&b.description));
     let plan = s.plan.as_deref().and_then(|id| seed.plans.get(id));
     PlanSummary {
+        id: None,
         name: plan.map(|plan| plan.name.clone()),
         price: plan.map(|plan| {
             crate::present::money(plan.price, &plan.currency, model::Recurrence::Monthly)
         }),
+        included_features: None,
         optional_features: Some(
             features
                 .into_iter()

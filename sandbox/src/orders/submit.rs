@@ -4,10 +4,10 @@
 
 use mobproc::model::{FeatureChange, OrderRequest, OrderResponse, ResponseStatus, TransactionType};
 
-use super::approval;
 use super::expand::{self, Totals};
 use super::record::{self, OrderRecord, SegmentRecord};
 use super::validate::{self, Checked};
+use super::{approval, progress};
 use crate::auth::ApiCaller;
 use crate::error::Result;
 use crate::links::Links;
@@ -49,14 +49,17 @@ pub fn submit(
             segments,
             approval,
         };
-        let stored = StoredOrder {
+        let mut stored = StoredOrder {
             order_id,
             account_holder_id: caller.actor.id.clone(),
             requested_by_id: caller.user.id.clone(),
             submitted_at: now,
             request,
             details: serde_json::to_value(&record)?,
+            completes_at: None,
+            settled: false,
         };
+        stored.completes_at = progress::completes_at(&stored, &record);
         store.orders.push(stored.clone());
         Ok((stored, record))
     })?;

@@ -23,18 +23,14 @@ mod cart;
 mod properties;
 mod ship_to;
 
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock, PoisonError};
-
 use chrono::{DateTime, NaiveDate, Utc};
 use mobproc::model::{
     DeviceIdentity, FeatureAction, OrderError, OrderRequest, PropertyValueGroup, RegionType,
     TransactionType,
 };
-use regex::Regex;
 use serde_json::Value;
 
-use self::cart::Cart;
+use self::cart::{Cart, Shelf};
 use self::properties::{check_acknowledgements, check_properties, Includes};
 use self::ship_to::check_ship_to;
 use crate::auth::ApiCaller;
@@ -284,9 +280,14 @@ pub fn check<'a>(
     let line = check_line(state, caller, request, needs, &mut problems);
     let region = check_region(seed, request, line.as_ref(), needs, &mut problems);
     let current_vendor = check_current_vendor(seed, request, needs, &mut problems);
+    let withdrawn = state.read(|store| store.withdrawn.clone());
+    let shelf = Shelf {
+        catalog: caller.catalog(seed),
+        withdrawn: &withdrawn,
+    };
     let cart = Cart::check(
         seed,
-        caller.catalog(seed),
+        &shelf,
         request,
         line.as_ref(),
         region.as_ref(),
@@ -568,72 +569,9 @@ pub fn parse_date(text: &str) -> Option<DateTime<Utc>> {
         })
 }
 
-/// Why `text` breaks its length or pattern rules, if it does.
-fn text_problem(
-    text: &str,
-    min: Option<u32>,
-    max: Option<u32>,
-    reg_ex: Option<&str>,
-    hint: Option<&str>,
-) -> Option<String> {
-    let length = u32::try_from(text.chars().count()).unwrap_or(u32::MAX);
-    if let Some(min) = min.filter(|&m| length < m) {
-        return Some(format!("must be at least {min} characters long."));
-    }
-    if let Some(max) = max.filter(|&m| length > m) {
-        return Some(format!("must be at most {max} characters long."));
-    }
-    match reg_ex {
-        Some(rule) if !matches_pattern(rule, text) => Some(match hint {
-            Some(hint) => format!("must look like {hint}."),
-            None => "has the wrong format.".to_owned(),
-        }),
-        _ => None,
-    }
-}
-
-/// Whether all of `text` matches `rule`. Seed rules are compiled once; an invalid rule
-/// checks nothing rather than refusing every order.
-fn matches_pattern(rule: &str, text: &str) -> bool {
-    static COMPILED: OnceLock<Mutex<HashMap<String, Option<Regex>>>> = OnceLock::new();
-    let compiled = COMPILED
-        .get_or_init(Mutex::default)
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .entry(rule.to_owned())
-        .or_insert_with(|| {
-            Regex::new(&format!("^(?:{rule})$"))
-                .inspect_err(|e| tracing::warn!(%rule, error = %e, "seed regEx does not compile"))
-                .ok()
-        })
-        .clone();
-    compiled.is_none_or(|re| re.is_match(text))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn patterns_match_whole_values() {
-        assert!(matches_pattern("[0-9]{4,5}(-[0-9]{4})?", "06477"));
-        assert!(matches_pattern("[0-9]{4,5}(-[0-9]{4})?", "06477-1234"));
-        assert!(!matches_pattern("[0-9]{4,5}(-[0-9]{4})?", "x06477"));
-        assert!(!matches_pattern("[A-Za-z][A-Za-z]", "CTX"));
-        assert!(
-            matches_pattern("(", "anything"),
-            "a broken rule checks nothing"
-        );
-    }
-
-    #[test]
-    fn text_rules_report_the_first_broken_one() {
-        assert!(text_problem("512", Some(3), Some(3), None, None).is_none());
-        assert!(text_problem("51", Some(3), Some(3), None, None).is_some());
-        assert!(text_problem("5123", Some(3), Some(3), None, None).is_some());
-        let bad = text_problem("abc", None, None, Some("[0-9]+"), Some("999"));
-        assert_eq!(bad.as_deref(), Some("must look like 999."));
-    }
 
     #[test]
     fn dates_read_in_both_documented_forms() {

@@ -1,6 +1,11 @@
 //! `/assets/services` and `/assets/devices`: lines and devices of the employees the
 //! caller may see (`employee`/`companyEmployeeId` narrow them; acting for someone
 //! narrows the default to the actor), and moving a line to another employee.
+//!
+//! Deactivated lines are no longer among an employee's lines: `/assets/services`
+//! leaves them out unless `status` (undocumented: comma-separated, e.g.
+//! `status=DEACTIVATED` or `status=ACTIVE,SUSPENDED,DEACTIVATED`) asks for them; their
+//! detail still answers, with the status.
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -12,6 +17,7 @@ use super::{asset_owner, Named};
 use crate::auth::ApiCaller;
 use crate::error::{Error, Result};
 use crate::links::Links;
+use crate::orders::effects::DEACTIVATED;
 use crate::pagination::{paginate, Params};
 use crate::present::Presenter;
 use crate::state::SandboxState;
@@ -21,6 +27,16 @@ fn in_scope(caller: &ApiCaller, state: &SandboxState, scope: Option<&str>, owner
     match scope {
         Some(only) => only == owner,
         None => caller.may_see_id(state.seed(), owner),
+    }
+}
+
+/// Whether `GET /assets/services` lists a line with this status (see the module doc).
+fn listed(params: &Params, status: &str) -> bool {
+    match params.get("status") {
+        Some(wanted) => wanted
+            .split(',')
+            .any(|w| w.trim().eq_ignore_ascii_case(status)),
+        None => status != DEACTIVATED,
     }
 }
 
@@ -37,6 +53,7 @@ pub async fn services(
             .services
             .iter()
             .filter(|s| in_scope(&caller, &state, scope, &s.employee))
+            .filter(|s| listed(&params, &s.status))
             .map(|s| present.service(s, s.device.as_deref().and_then(|d| store.device_asset(d))))
             .collect()
     });

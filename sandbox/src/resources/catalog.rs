@@ -5,7 +5,8 @@
 //! `400-Region_id-Account-Id-error`. `postalCode` must be valid for the country and
 //! keeps regional offers (prefix lists) that serve it. Accessories are narrowed to
 //! those that fit a device model: the line's (`service`), a catalog device's
-//! (`device`) or a device asset's (`compatibleWithDeviceAssetId`).
+//! (`device`) or a device asset's (`compatibleWithDeviceAssetId`). Items withdrawn at
+//! run time (`POST /_sandbox/withdraw`) are left out and answer 404.
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -20,6 +21,12 @@ use crate::pagination::{paginate, Params};
 use crate::present::{ImageFor, Presenter};
 use crate::seed::{Availability, Region, Seed, Service};
 use crate::state::SandboxState;
+use crate::store::{CatalogKind, Withdrawn};
+
+/// What was withdrawn from sale, as the store has it now.
+fn withdrawn(state: &SandboxState) -> Withdrawn {
+    state.read(|store| store.withdrawn.clone())
+}
 
 /// A line the caller may see, by id.
 fn visible_service(state: &SandboxState, caller: &ApiCaller, id: &str) -> Result<Service> {
@@ -98,10 +105,12 @@ pub async fn devices(
     let manufacturer = params.get("manufacturer");
     let access_method = params.get("accessMethod");
     let q = params.get_any(&["q", "name"]);
+    let withdrawn = withdrawn(&state);
     let present = Presenter::new(seed, &links);
     let items = seed
         .devices
         .iter()
+        .filter(|d| !withdrawn.contains(CatalogKind::Device, &d.id))
         .filter(|d| d.available.in_catalog(catalog) && place.admits(&d.available))
         .filter(|d| vendor.is_none_or(|v| d.vendor == v))
         .filter(|d| manufacturer.is_none_or(|m| manufacturer_matches(seed, &d.manufacturer, m)))
@@ -126,6 +135,7 @@ pub async fn device(
         .devices
         .get(&id)
         .filter(|d| d.available.in_catalog(caller.catalog(seed)))
+        .filter(|d| !withdrawn(&state).contains(CatalogKind::Device, &d.id))
         .ok_or_else(|| Error::not_found("Device", &id))?;
     Ok(Json(
         Presenter::new(seed, &links).catalog_device(device, ImageFor::Catalog),
@@ -143,11 +153,13 @@ pub async fn plans(
     let seed = state.seed();
     let place = place(&state, &caller, &params)?;
     let catalog = caller.catalog(seed);
+    let withdrawn = withdrawn(&state);
     let device_vendor = match params.get("device") {
         Some(id) => Some(
             seed.devices
                 .get(id)
                 .filter(|d| d.available.in_catalog(catalog))
+                .filter(|d| !withdrawn.contains(CatalogKind::Device, &d.id))
                 .map(|d| d.vendor.as_str())
                 .ok_or_else(|| Error::not_found("Device", id))?,
         ),
@@ -159,6 +171,7 @@ pub async fn plans(
     let items = seed
         .plans
         .iter()
+        .filter(|p| !withdrawn.contains(CatalogKind::Plan, &p.id))
         .filter(|p| p.available.in_catalog(catalog) && place.admits(&p.available))
         .filter(|p| vendor.is_none_or(|v| p.vendor == v))
         .filter(|p| device_vendor.is_none_or(|v| p.vendor == v))
@@ -182,6 +195,7 @@ pub async fn plan(
         .plans
         .get(&id)
         .filter(|p| p.available.in_catalog(caller.catalog(seed)))
+        .filter(|p| !withdrawn(&state).contains(CatalogKind::Plan, &p.id))
         .ok_or_else(|| Error::not_found("Plan", &id))?;
     Ok(Json(Presenter::new(seed, &links).plan(plan, true)))
 }
@@ -200,6 +214,7 @@ pub async fn features(
             .plans
             .get(id)
             .filter(|p| p.available.in_catalog(caller.catalog(seed)))
+            .filter(|p| !withdrawn(&state).contains(CatalogKind::Plan, &p.id))
             .ok_or_else(|| Error::not_found("Plan", id))?;
         Some(plan.optional_features.clone())
     } else if let Some(service) = params.get("service") {
@@ -280,6 +295,7 @@ fn fitting_model(
         let device = seed
             .devices
             .get(device)
+            .filter(|d| !withdrawn(state).contains(CatalogKind::Device, &d.id))
             .ok_or_else(|| Error::not_found("Device", device))?;
         return Ok(Some(Some(device.model.clone())));
     }
@@ -306,10 +322,12 @@ pub async fn accessories(
     let vendor = params.get("vendor");
     let manufacturer = params.get("manufacturer");
     let q = params.get_any(&["q", "name"]);
+    let withdrawn = withdrawn(&state);
     let present = Presenter::new(seed, &links);
     let items = seed
         .accessories
         .iter()
+        .filter(|a| !withdrawn.contains(CatalogKind::Accessory, &a.id))
         .filter(|a| a.available.in_catalog(catalog))
         .filter(|a| match &fitting {
             None => true,
@@ -338,6 +356,7 @@ pub async fn accessory(
         .accessories
         .get(&id)
         .filter(|a| a.available.in_catalog(caller.catalog(seed)))
+        .filter(|a| !withdrawn(&state).contains(CatalogKind::Accessory, &a.id))
         .ok_or_else(|| Error::not_found("Accessory", &id))?;
     Ok(Json(
         Presenter::new(seed, &links).accessory(accessory, ImageFor::Catalog),

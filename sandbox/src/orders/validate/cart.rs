@@ -5,6 +5,7 @@ use mobproc::model::{AccessMethod, FeatureAction, OrderRequest};
 
 use super::{Line, Needs, Problems, RegionRef};
 use crate::seed::{Accessory, Availability, CatalogDevice, Feature, Plan, Seed};
+use crate::store::{CatalogKind, Withdrawn};
 
 /// The shopping cart's ids, resolved.
 #[derive(Debug, Default)]
@@ -16,16 +17,25 @@ pub struct Cart<'a> {
     pub feature_changes: Vec<(&'a Feature, FeatureAction)>,
 }
 
+/// What the actor may order from: its catalog, less what was withdrawn.
+pub struct Shelf<'r> {
+    pub catalog: &'r str,
+    pub withdrawn: &'r Withdrawn,
+}
+
 /// Where an order is placed, for catalog availability.
 struct Place<'r> {
     catalog: &'r str,
     region: Option<&'r str>,
     postal_code: Option<&'r str>,
+    withdrawn: &'r Withdrawn,
 }
 
 impl Place<'_> {
-    fn offers(&self, available: &Availability) -> bool {
-        available.in_catalog(self.catalog)
+    /// Whether the item `id` of `kind` may be ordered here (and is still on sale).
+    fn offers(&self, kind: CatalogKind, id: &str, available: &Availability) -> bool {
+        !self.withdrawn.contains(kind, id)
+            && available.in_catalog(self.catalog)
             && self.region.is_none_or(|r| available.in_region(r))
             && self
                 .postal_code
@@ -36,7 +46,7 @@ impl Place<'_> {
 impl<'a> Cart<'a> {
     pub fn check(
         seed: &'a Seed,
-        catalog: &str,
+        shelf: &Shelf,
         request: &OrderRequest,
         line: Option<&Line>,
         region: Option<&RegionRef<'_>>,
@@ -46,9 +56,10 @@ impl<'a> Cart<'a> {
         let mut cart = Cart::default();
         let requested = request.shopping_cart.as_ref();
         let place = Place {
-            catalog,
+            catalog: shelf.catalog,
             region: region.map(|r| r.region.id.as_str()),
             postal_code: request.postal_code.as_deref(),
+            withdrawn: shelf.withdrawn,
         };
 
         let device_id = requested.and_then(|c| c.device_id.as_deref());
@@ -68,7 +79,10 @@ impl<'a> Cart<'a> {
         }
 
         if let Some(id) = device_id {
-            cart.device = seed.devices.get(id).filter(|d| place.offers(&d.available));
+            cart.device = seed
+                .devices
+                .get(id)
+                .filter(|d| place.offers(CatalogKind::Device, id, &d.available));
             if cart.device.is_none() {
                 problems.add(
                     "shoppingCart.deviceId",
@@ -78,7 +92,10 @@ impl<'a> Cart<'a> {
             }
         }
         if let Some(id) = plan_id {
-            cart.plan = seed.plans.get(id).filter(|p| place.offers(&p.available));
+            cart.plan = seed
+                .plans
+                .get(id)
+                .filter(|p| place.offers(CatalogKind::Plan, id, &p.available));
             match cart.plan {
                 None => problems.add(
                     "shoppingCart.planId",
@@ -126,7 +143,7 @@ impl<'a> Cart<'a> {
             match seed
                 .accessories
                 .get(id)
-                .filter(|a| place.offers(&a.available))
+                .filter(|a| place.offers(CatalogKind::Accessory, id, &a.available))
             {
                 None => problems.add(
                     field,

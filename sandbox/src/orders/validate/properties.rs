@@ -2,9 +2,11 @@
 
 use std::collections::HashMap;
 
-use mobproc::model::{OrderRequest, PropertyType, PropertyValue, PropertyValueGroup, Validation};
+use mobproc::model::{
+    check_text, OrderRequest, PropertyType, PropertyValue, PropertyValueGroup, Validation,
+};
 
-use super::{parse_date, text_problem, Problems};
+use super::{parse_date, Problems};
 use crate::seed::{AcknowledgementSet, OrderPart, PropertySet, Seed};
 
 /// The value of a filled-in property, whatever its type; blank counts as absent.
@@ -118,14 +120,8 @@ pub fn check_properties(
                 }
             }
             _ => {
-                if let Some(message) = text_problem(
-                    text,
-                    def.min_length,
-                    def.max_length,
-                    def.reg_ex.as_deref(),
-                    def.pattern.as_deref(),
-                ) {
-                    problems.add(field, "Invalid-Value", format!("{label} {message}"));
+                if let Err(problem) = check_text(text, &def.text_rules()) {
+                    problems.add(field, "Invalid-Value", format!("{label} {problem}"));
                 }
             }
         }

@@ -2,7 +2,7 @@
 
 use mobproc::model::{ShipTo, Validation};
 
-use super::{country, text_problem, Problems, RegionRef};
+use super::{country, Problems, RegionRef};
 use crate::seed::Seed;
 
 /// Checks every component of the form: required ones present, lengths, `regEx`, and
@@ -65,17 +65,14 @@ pub fn check_ship_to<'a>(
         let value = options
             .and_then(|o| o.iter().find(|o| o.label.eq_ignore_ascii_case(sent)))
             .map_or(sent, |o| o.value.as_str());
-        let message = text_problem(
-            value,
-            component.min_length,
-            component.max_length,
-            component.reg_ex.as_deref(),
-            component.pattern.as_deref(),
-        )
-        .or_else(|| {
-            let listed = options?.iter().any(|o| o.value.eq_ignore_ascii_case(value));
-            (!listed).then(|| "is not one of the listed options.".to_owned())
-        });
+        let message = component
+            .check(value)
+            .err()
+            .map(|p| p.to_string())
+            .or_else(|| {
+                let listed = options?.iter().any(|o| o.value.eq_ignore_ascii_case(value));
+                (!listed).then(|| "is not one of the listed options.".to_owned())
+            });
         if let Some(message) = message {
             problems.add(field, "Invalid-Value", format!("{label} {message}"));
         }
