@@ -2,11 +2,11 @@
 //! The browser holds only an opaque, HttpOnly cookie; tokens stay in the store.
 
 use crate::database::Database;
+use sqlx::{PgPool, SqlitePool};
 use tower_sessions::{
     cookie::{time::Duration, SameSite},
     Expiry, SessionManagerLayer, SessionStore,
 };
-use sqlx::{PgPool, SqlitePool};
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 /// Cookie name over plain http (local runs).

@@ -285,7 +285,7 @@ async fn a_switch_mobproc_refuses_shows_a_message_and_changes_nothing() {
     assert!(refused.status().is_redirection(), "{}", refused.status());
     let back = harness.path_of(location(&refused));
     assert!(back.starts_with("/act-for?"), "{back}");
-    let html = harness.page(&admin, &back).await;
+    let html = harness.page_answering(&admin, &back, 403).await;
     assert!(text(&html).contains(REFUSED_BY_MOBPROC), "{html}");
     assert!(html.contains("role=\"alert\""), "{html}");
     // As the hydrated page calls it.
@@ -316,7 +316,7 @@ async fn a_switch_mobproc_refuses_shows_a_message_and_changes_nothing() {
         )
         .await;
     let html = harness
-        .page(&admin, &harness.path_of(location(&unknown)))
+        .page_answering(&admin, &harness.path_of(location(&unknown)), 404)
         .await;
     assert!(text(&html).contains(NOT_FOUND), "{html}");
     let home = harness.page(&admin, "/").await;
@@ -416,7 +416,11 @@ async fn a_checkout_confirmed_for_barbara_cannot_be_placed_for_james() {
         "{refused}"
     );
     let confirmation = harness
-        .page(&admin, &format!("/checkout/confirm?checkout={checkout_id}"))
+        .page_answering(
+            &admin,
+            &format!("/checkout/confirm?checkout={checkout_id}"),
+            422,
+        )
         .await;
     assert!(
         text(&confirmation).contains(CONFIRMED_FOR_SOMEONE_ELSE),

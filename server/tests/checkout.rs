@@ -327,7 +327,7 @@ async fn an_empty_cart_has_no_checkout() {
         .unwrap_err();
     assert_eq!(refused.to_string(), "Your cart is empty.");
     assert!(harness
-        .page(&browser, "/checkout")
+        .page_answering(&browser, "/checkout", 422)
         .await
         .contains("Your cart is empty."));
 }

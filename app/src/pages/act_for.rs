@@ -3,9 +3,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    links,
     components::{error_notice::ErrorNotice, pending::PendingScope},
     error::AppError,
+    links,
     model::acting::{EmployeeResult, EmployeeSearch},
     server_fns::acting::{search_employees, StartActing},
 };

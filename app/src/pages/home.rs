@@ -1,11 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::{
-    components::error_notice::ErrorNotice,
-    model::Line,
-    server_fns::lines::list_lines,
-};
+use crate::{components::error_notice::ErrorNotice, model::Line, server_fns::lines::list_lines};
 
 /// "My lines": the person's phone lines and what they may order for each.
 #[component]

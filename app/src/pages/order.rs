@@ -71,4 +71,3 @@ fn Segment(segment: OrderSegmentView) -> impl IntoView {
         </section>
     }
 }
-

@@ -3,11 +3,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    links,
     components::catalog::{
         add_to_cart::{AddToCartForm, CartItem, CartNotice},
         load_error::CatalogLoadError,
     },
+    links,
     model::{
         cart::{ItemKind, OrderKind},
         catalog::{PlanDetail, PlanFeature},

@@ -4,13 +4,13 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     catalog_query::filter_from_query,
-    links,
     components::catalog::{
         add_to_cart::CartNotice,
         filter_form::CatalogFilterForm,
         load_error::CatalogLoadError,
         results::{CatalogResults, ListingKind},
     },
+    links,
     model::cart::{ItemKind, OrderKind},
     server_fns::catalog::{list_devices, list_plans},
 };

@@ -75,6 +75,7 @@ mod tests {
                 name: "Barbara Andrews".into(),
                 department: Some("Marketing".into()),
                 activity_id: "activity-1".into(),
+                permissions: None,
             }),
         }
     }

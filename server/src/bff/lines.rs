@@ -14,9 +14,10 @@ pub async fn list(caller: &Caller) -> Result<Vec<Line>, BffError> {
         include_upgrade_eligible_date: Some(true),
         ..AssetQuery::default()
     };
+    let api = caller.api();
     let (permissions, services) = tokio::try_join!(
         caller.actor_permissions(),
-        caller.api().walk(&collection::SERVICES, &query, MAX_PAGES),
+        api.walk(&collection::SERVICES, &query, MAX_PAGES),
     )?;
     Ok(services
         .items

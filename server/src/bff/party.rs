@@ -14,7 +14,6 @@ use super::{
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Party {
     pub user_id: String,
-    pub user_name: String,
     pub actor_id: String,
     /// Set while the user acts for someone else.
     pub acting: Option<ActingFor>,
@@ -32,7 +31,6 @@ impl Party {
                 .as_ref()
                 .map_or_else(|| signed_in.employee_id.clone(), |a| a.employee_id.clone()),
             user_id: signed_in.employee_id,
-            user_name: signed_in.name,
             acting,
         })
     }

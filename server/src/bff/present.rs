@@ -124,9 +124,8 @@ mod tests {
             r#"{"id":"1","serviceNumber":"2035557676","orderActions":["UPGRADE","ORDER_ACCESSORIES","SUSPEND"]}"#,
         )
         .unwrap();
-        let labels = |line: Line| -> Vec<String> {
-            line.actions.into_iter().map(|a| a.label).collect()
-        };
+        let labels =
+            |line: Line| -> Vec<String> { line.actions.into_iter().map(|a| a.label).collect() };
         let only_accessories = line(service.clone(), &[TransactionType::OrderAccessories]);
         assert_eq!(labels(only_accessories), ["Accessories"]);
         let both = line(

@@ -97,9 +97,7 @@ impl Permissions {
     /// Whether `/me` should be asked again.
     pub fn is_stale(&self) -> bool {
         unix_seconds(SystemTime::now())
-            >= self
-                .read_at
-                .saturating_add(PERMISSIONS_FRESH_FOR.as_secs())
+            >= self.read_at.saturating_add(PERMISSIONS_FRESH_FOR.as_secs())
     }
 }
 

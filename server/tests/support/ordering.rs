@@ -163,8 +163,13 @@ impl Harness {
 
     /// A page's HTML, which must answer 200.
     pub async fn page(&self, browser: &Client, path: &str) -> String {
+        self.page_answering(browser, path, 200).await
+    }
+
+    /// The HTML of a page that must answer `status`, e.g. one showing a failure.
+    pub async fn page_answering(&self, browser: &Client, path: &str, status: u16) -> String {
         let response = browser.get(self.url(path)).send().await.expect("page");
-        assert_eq!(response.status(), 200, "GET {path}");
+        assert_eq!(response.status(), status, "GET {path}");
         response.text().await.expect("html")
     }
 

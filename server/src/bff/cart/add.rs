@@ -31,11 +31,13 @@ pub async fn add(caller: &Caller, addition: Addition) -> Result<CartChange, BffE
     if !transaction.holds(item_kind) {
         return Err(invalid("That item cannot be part of this order.", None));
     }
-    let (permissions, line) = tokio::try_join!(
-        caller.actor_permissions(),
-        caller.api().service_asset(&service_id),
-    )?;
-    if !transaction.allowed(&permissions.transaction_types, line.order_actions.as_deref()) {
+    let api = caller.api();
+    let (permissions, line) =
+        tokio::try_join!(caller.actor_permissions(), api.service_asset(&service_id),)?;
+    if !transaction.allowed(
+        &permissions.transaction_types,
+        line.order_actions.as_deref(),
+    ) {
         return Err(invalid("This line does not allow that order now.", None));
     }
     let line_number = present::phone_number(line.service_number.as_deref().unwrap_or(&line.id));

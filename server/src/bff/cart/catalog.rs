@@ -29,9 +29,13 @@ pub async fn entry(
     };
     match kind {
         ItemKind::Accessory => {
-            let item = offered(caller, &collection::ACCESSORIES, &query, item_id, |a: &Accessory| {
-                &a.id
-            })
+            let item = offered(
+                caller,
+                &collection::ACCESSORIES,
+                &query,
+                item_id,
+                |a: &Accessory| &a.id,
+            )
             .await?;
             Ok(CartEntry {
                 kind,
@@ -44,9 +48,13 @@ pub async fn entry(
             })
         }
         ItemKind::Device => {
-            let item = offered(caller, &collection::DEVICES, &query, item_id, |d: &CatalogDevice| {
-                &d.id
-            })
+            let item = offered(
+                caller,
+                &collection::DEVICES,
+                &query,
+                item_id,
+                |d: &CatalogDevice| &d.id,
+            )
             .await?;
             Ok(CartEntry {
                 kind,
@@ -59,7 +67,10 @@ pub async fn entry(
             })
         }
         ItemKind::Plan => {
-            let item = offered(caller, &collection::PLANS, &query, item_id, |p: &Plan| &p.id).await?;
+            let item = offered(caller, &collection::PLANS, &query, item_id, |p: &Plan| {
+                &p.id
+            })
+            .await?;
             // The carrier's network decides whether the line's phone can use the plan.
             let access_method = match &item.vendor {
                 Some(vendor) => caller

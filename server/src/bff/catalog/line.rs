@@ -19,11 +19,13 @@ pub async fn fetch(
     service_id: &str,
     transaction: &Transaction,
 ) -> Result<LineFacts, BffError> {
-    let (permissions, service) = tokio::try_join!(
-        caller.actor_permissions(),
-        caller.api().service_asset(service_id),
-    )?;
-    if !transaction.allowed(&permissions.transaction_types, service.order_actions.as_deref()) {
+    let api = caller.api();
+    let (permissions, service) =
+        tokio::try_join!(caller.actor_permissions(), api.service_asset(service_id),)?;
+    if !transaction.allowed(
+        &permissions.transaction_types,
+        service.order_actions.as_deref(),
+    ) {
         return Err(BffError::User(AppError::Forbidden));
     }
     // The same number and device name as "My lines" shows.

@@ -97,9 +97,10 @@ async fn plan(
     let upgrade = transactions::of(OrderKind::Upgrade);
     may_order(caller, upgrade).await?;
     let offered_for_line: Params = vec![("service", Some(service_id))];
+    let api = caller.api();
     let (line, plan, (offered, _)) = tokio::try_join!(
         line::fetch(caller, service_id, upgrade),
-        caller.api().catalog_plan(plan_id),
+        api.catalog_plan(plan_id),
         listing::walk::<Plan>(caller, &offered_for_line),
     )?;
     // `/catalog/plans/{id}` knows the actor's catalog, not the line: a plan

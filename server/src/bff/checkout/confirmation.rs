@@ -40,8 +40,7 @@ pub fn view(checkout: &Checkout) -> ConfirmationView {
 /// What an order of this checkout's type is, in words.
 fn summary(checkout: &Checkout, subject: &str) -> String {
     let wire = &checkout.request.order_request.transaction_type;
-    transactions::of_wire(wire)
-        .map_or_else(|| wire.to_string(), |t| (t.summary)(subject))
+    transactions::of_wire(wire).map_or_else(|| wire.to_string(), |t| (t.summary)(subject))
 }
 
 /// A checkout kept from before confirmations were stored as MOBPROC sent them.

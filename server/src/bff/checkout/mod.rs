@@ -73,7 +73,9 @@ pub async fn save(
         })
     })?;
     let existing_device = match transaction.existing_device {
-        true => Some(parts::existing_device(line_device(caller, &cart.service_id).await?)),
+        true => Some(parts::existing_device(
+            line_device(caller, &cart.service_id).await?,
+        )),
         false => None,
     };
     let external_order_number = order_number::new();

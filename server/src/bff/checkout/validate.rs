@@ -7,7 +7,6 @@ use mobproc::model::{
     AddressLine, PropertyDefinition, PropertyType, PropertyValue, PropertyValueGroup, ShipTo,
     Validation,
 };
-use regex::Regex;
 
 use super::definitions::Definitions;
 
@@ -107,18 +106,12 @@ fn property(
             }
             Some(PropertyValue::date(&definition.id, value))
         }
-        _ => match text_problem(
-            value,
-            definition.min_length,
-            definition.max_length,
-            definition.reg_ex.as_deref(),
-            definition.pattern.as_deref(),
-        ) {
-            Some(message) => {
-                problems.push(problem(&key, format!("{label} {message}")));
+        _ => match definition.check(value) {
+            Err(text_problem) => {
+                problems.push(problem(&key, format!("{label} {text_problem}")));
                 None
             }
-            None => Some(PropertyValue::text(&definition.id, value)),
+            Ok(()) => Some(PropertyValue::text(&definition.id, value)),
         },
     }
 }
@@ -159,14 +152,10 @@ fn ship_to(
         {
             Some(format!("Choose a {} from the list.", label.to_lowercase()))
         } else {
-            text_problem(
-                value,
-                component.min_length,
-                component.max_length,
-                component.reg_ex.as_deref(),
-                component.pattern.as_deref(),
-            )
-            .map(|message| format!("{label} {message}"))
+            component
+                .check(value)
+                .err()
+                .map(|text_problem| format!("{label} {text_problem}"))
         };
         match message {
             Some(message) => problems.push(problem(&key, message)),
@@ -183,42 +172,6 @@ fn ship_to(
         region: None,
         address,
         expedite: Some(form.expedite.is_some()),
-    }
-}
-
-/// Why `text` breaks its length or `regEx` rule, if it does.
-fn text_problem(
-    text: &str,
-    min: Option<u32>,
-    max: Option<u32>,
-    reg_ex: Option<&str>,
-    hint: Option<&str>,
-) -> Option<String> {
-    let length = u32::try_from(text.chars().count()).unwrap_or(u32::MAX);
-    if let Some(min) = min.filter(|&m| length < m) {
-        return Some(format!("must be at least {min} characters long."));
-    }
-    if let Some(max) = max.filter(|&m| length > m) {
-        return Some(format!("must be at most {max} characters long."));
-    }
-    match reg_ex {
-        Some(rule) if !matches_whole(rule, text) => Some(match hint {
-            Some(hint) => format!("must look like {hint}."),
-            None => "is not in the expected format.".to_owned(),
-        }),
-        _ => None,
-    }
-}
-
-/// Whether all of `text` matches `rule`. A rule that does not compile checks nothing:
-/// MOBPROC checks again at confirmation.
-fn matches_whole(rule: &str, text: &str) -> bool {
-    match Regex::new(&format!("^(?:{rule})$")) {
-        Ok(re) => re.is_match(text),
-        Err(error) => {
-            tracing::warn!(%rule, %error, "a MOBPROC regEx does not compile");
-            true
-        }
     }
 }
 

@@ -99,7 +99,11 @@ pub async fn view(caller: &Caller, order_id: &str) -> Result<OrderView, BffError
 
 /// Runs `step` to its end even if the request that started it is dropped, then
 /// leaves its notice for the order page.
-async fn in_own_task<F, Fut>(caller: &Caller, checkout: Checkout, step: F) -> Result<String, BffError>
+async fn in_own_task<F, Fut>(
+    caller: &Caller,
+    checkout: Checkout,
+    step: F,
+) -> Result<String, BffError>
 where
     F: FnOnce(Caller, Checkout) -> Fut,
     Fut: Future<Output = Result<Notice, BffError>> + Send + 'static,
@@ -158,7 +162,14 @@ async fn place(caller: Caller, checkout: Checkout) -> Result<Notice, BffError> {
                 &error,
                 BffError::Mobproc(e) if matches!(e.kind(), ErrorKind::Unauthorized(_))
             );
-            audit(None, if refused_token { "token refused" } else { "no answer" });
+            audit(
+                None,
+                if refused_token {
+                    "token refused"
+                } else {
+                    "no answer"
+                },
+            );
             tracing::warn!(%error, "order submission not answered for sure; looking for the order");
             checkouts
                 .transition(&checkout.id, State::Submitting, State::Unknown)

@@ -27,7 +27,7 @@ use mobproc::model::{
 };
 
 /// Every transaction type, in the order line cards offer them.
-pub const ALL: [&Transaction; 12] = [
+pub static ALL: [&Transaction; 12] = [
     &upgrade::TRANSACTION,
     &order_accessories::TRANSACTION,
     &port_number::TRANSACTION,
@@ -45,7 +45,6 @@ pub const ALL: [&Transaction; 12] = [
 /// How one transaction type is ordered.
 #[derive(Debug)]
 pub struct Transaction {
-    pub kind: OrderKind,
     pub wire: TransactionType,
     /// The storefront has its pages; the others are refused as not allowed.
     pub offered: bool,
@@ -129,9 +128,8 @@ pub struct Parts {
 impl Transaction {
     /// A type that carries only its properties: no line, cart, place or parcel. Each
     /// type's module starts from it and adds what else its orders have.
-    const fn plain(kind: OrderKind, wire: TransactionType, summary: fn(&str) -> String) -> Self {
+    const fn plain(wire: TransactionType, summary: fn(&str) -> String) -> Self {
         Self {
-            kind,
             wire,
             offered: false,
             for_line: false,
@@ -246,9 +244,7 @@ impl Transaction {
     pub fn holds(&self, kind: ItemKind) -> bool {
         match self.cart {
             CartShape::Accessories => kind == ItemKind::Accessory,
-            CartShape::Equipment { accessories, .. } => {
-                kind != ItemKind::Accessory || accessories
-            }
+            CartShape::Equipment { accessories, .. } => kind != ItemKind::Accessory || accessories,
             CartShape::FeatureChanges | CartShape::Nothing => false,
         }
     }

@@ -1,16 +1,13 @@
 //! XFER_SERVICE_IN: a personal line moved to the company, from its current carrier,
 //! with the info blocks and acknowledgements of the transfer.
 
-use app::model::cart::OrderKind;
 use mobproc::model::TransactionType;
 
 use super::{CartShape, Need, Transaction};
 
-pub const TRANSACTION: Transaction = Transaction::plain(
-    OrderKind::TransferIn,
-    TransactionType::XferServiceIn,
-    |place| format!("Personal line moved to the company in {place}"),
-)
+pub static TRANSACTION: Transaction = Transaction::plain(TransactionType::XferServiceIn, |place| {
+    format!("Personal line moved to the company in {place}")
+})
 .cart(CartShape::Equipment {
     device: Need::Optional,
     plan: Need::Required,
