@@ -14,7 +14,7 @@ pub mod security;
 pub mod session;
 pub mod upstream;
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use app::backend::{
     acting::ActingBackend, catalog::CatalogBackend, ordering::OrderingBackend, Backend,
@@ -26,7 +26,7 @@ use axum::{
     Router,
 };
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer};
 
 use bff::Bff;
@@ -35,6 +35,11 @@ use session::Store;
 
 /// Form posts and server-function calls are small; anything larger is refused.
 const BODY_LIMIT_BYTES: usize = 64 * 1024;
+
+/// The app's routes, found by rendering it once per process. Leptos suspends every
+/// resource in the process while it does (a global flag), so it must never happen while
+/// another router of the same process is serving pages: those pages would never finish.
+static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(app::App));
 
 /// Everything a request handler may need, shared by all requests.
 #[derive(Clone, FromRef)]
@@ -46,7 +51,7 @@ pub struct AppState {
 
 /// The whole HTTP surface of the storefront, ready to serve.
 pub fn router(state: AppState, store: Store, secure_cookies: bool) -> Router {
-    let routes = generate_route_list(app::App);
+    let routes = ROUTES.clone();
     let backend: Arc<dyn Backend> = Arc::new(state.bff.clone());
     let ordering: Arc<dyn OrderingBackend> = Arc::new(state.bff.clone());
     let catalog: Arc<dyn CatalogBackend> = Arc::new(state.bff.clone());

@@ -74,7 +74,7 @@ fn EmployeeSearchView(found: EmployeeSearch, start: ServerAction<StartActing>) -
             </PendingScope>
         </div>
         <p role="status">{summary}</p>
-        <ul class="employees" aria-label="Employees">
+        <ul class="people" aria-label="Employees">
             {found.results.into_iter().map(|employee| view! { <EmployeeCard employee start/> }).collect_view()}
         </ul>
         {(previous.is_some() || next.is_some()).then(|| view! {

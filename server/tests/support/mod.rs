@@ -17,18 +17,11 @@ use tokio::{net::TcpListener, task::JoinHandle};
 pub mod acting;
 pub mod ordering;
 
-/// One storefront app per test process at a time. Several Leptos apps rendering
-/// concurrently in one process, each on its own test runtime, now and then leave a
-/// server-rendered response pending forever (never seen with one app per process,
-/// as in production and in the Playwright runs); so the tests of a binary take turns.
-static ONE_APP_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
 pub struct Harness {
     pub base: String,
     pub sandbox: RunningSandbox,
     server: JoinHandle<()>,
     _data: TempDir,
-    _turn: tokio::sync::MutexGuard<'static, ()>,
 }
 
 impl Drop for Harness {
@@ -49,7 +42,6 @@ pub async fn start_with(sandbox_config: sandbox::Config, secure_cookies: bool) -
         )
         .with_test_writer()
         .try_init();
-    let turn = ONE_APP_AT_A_TIME.lock().await;
     let sandbox = sandbox::spawn(sandbox_config)
         .await
         .expect("sandbox starts");
@@ -60,7 +52,6 @@ pub async fn start_with(sandbox_config: sandbox::Config, secure_cookies: bool) -
         sandbox,
         server,
         _data: data,
-        _turn: turn,
     }
 }
 
