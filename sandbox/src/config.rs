@@ -56,6 +56,16 @@ pub struct Config {
     /// settable at run time with `POST /_sandbox/faults`.
     #[arg(long = "fault", value_name = "RULE")]
     pub faults: Vec<crate::faults::FaultRule>,
+
+    /// Extra employees for load tests (`employee.00001@example.com` …, spread over the
+    /// departments, approved by Diane Foster, visible to `admin.acme`).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub synthetic_employees: usize,
+
+    /// Extra accessories compatible with Peter Edwards's line 38382349 (its LG Cookie
+    /// Plus), with names and prices derived from their number.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub synthetic_accessories: usize,
 }
 
 impl Default for Config {

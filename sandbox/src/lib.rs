@@ -8,6 +8,7 @@
 //! |---|---|
 //! | [`config`] | flags of `mobproc-sandbox` (clap), also built in code ([`Config::ephemeral`]) |
 //! | [`seed`] | the seed: our TOML format (`seed/acme.toml`, embedded; `--seed FILE`), loaded and cross-checked into indexed [`seed::Table`]s, with lookups (employees by id, company id or sign-in name, catalogs, regions and address forms, accessory compatibility, property and acknowledgement sets) |
+//! | [`synthetic`] | `--synthetic-employees N`, `--synthetic-accessories N`: deterministic extra records for load tests |
 //! | [`store`] | the mutable state: lines, device assets, orders, OAuth grants, an id counter; persisted to `--data-dir` |
 //! | [`state`] | [`SandboxState`]: config + `Arc<Seed>` + `Mutex<Store>` + [`clock::Clock`] + persistence |
 //! | [`clock`] | "now" with an offset tests move forward |
@@ -84,6 +85,7 @@ pub mod resources;
 pub mod seed;
 pub mod state;
 pub mod store;
+pub mod synthetic;
 
 use std::future::Future;
 use std::net::SocketAddr;

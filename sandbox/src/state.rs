@@ -14,6 +14,7 @@ use crate::journal::Journal;
 use crate::orders::effects;
 use crate::seed::Seed;
 use crate::store::{CatalogKind, Persistence, Store};
+use crate::synthetic::Sizes;
 
 #[derive(Clone)]
 pub struct SandboxState {
@@ -37,12 +38,17 @@ impl SandboxState {
     /// Loads the seed (`--seed` or the built-in one) and, with `--data-dir`, the saved
     /// state.
     pub fn new(config: Config) -> Result<Self> {
+        let sizes = Sizes {
+            employees: config.synthetic_employees,
+            accessories: config.synthetic_accessories,
+        };
         let seed = match &config.seed {
-            Some(path) => Seed::parse(
+            Some(path) => Seed::parse_with(
                 &std::fs::read_to_string(path)
                     .map_err(|e| Error::Seed(format!("cannot read {}: {e}", path.display())))?,
+                sizes,
             )?,
-            None => Seed::builtin()?,
+            None => Seed::builtin_with(sizes)?,
         };
         let persistence = config
             .data_dir
