@@ -51,6 +51,15 @@ pub struct Config {
     #[arg(long, default_value = "storefront-secret")]
     pub client_secret: String,
 
+    /// Another OAuth client (repeatable), as `ID:SECRET`.
+    #[arg(long = "extra-client", value_name = "ID:SECRET")]
+    pub extra_clients: Vec<crate::clients::ClientCredentials>,
+
+    /// A redirect URI of `--client-id` for the authorization-code flow (repeatable),
+    /// matched exactly; more with `POST /_sandbox/redirect-uris` at run time.
+    #[arg(long = "redirect-uri", value_name = "URI")]
+    pub redirect_uris: Vec<String>,
+
     /// A fault to inject (repeatable), e.g.
     /// `path=/mobproc/v1/orders*,method=POST,error-rate=0.5` (see `faults`); also
     /// settable at run time with `POST /_sandbox/faults`.

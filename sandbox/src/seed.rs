@@ -78,6 +78,9 @@ pub struct Tenant {
     pub password: String,
     /// `identityProvider` of the validate grant's answer.
     pub identity_provider: String,
+    /// Company employee ids the identity provider's sign-in page suggests.
+    #[serde(default)]
+    pub demo_users: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::clients::Clients;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -29,6 +30,7 @@ struct Inner {
     persistence: Option<Persistence>,
     gallery: Gallery,
     faults: Faults,
+    clients: Clients,
     journal: Journal,
     /// `http://ADDR` of the listener, for requests without a usable Host header.
     bound_base: OnceLock<String>,
@@ -68,6 +70,7 @@ impl SandboxState {
         };
         effects::schedule(&mut store);
         let faults = Faults::new(config.faults.clone());
+        let clients = Clients::new(&config).map_err(|e| Error::Config(e.to_string()))?;
         let state = Self {
             inner: Arc::new(Inner {
                 gallery: Gallery::from_seed(&seed),
@@ -77,6 +80,7 @@ impl SandboxState {
                 clock,
                 persistence,
                 faults,
+                clients,
                 journal: Journal::default(),
                 bound_base: OnceLock::new(),
             }),
@@ -107,6 +111,11 @@ impl SandboxState {
 
     pub fn faults(&self) -> &Faults {
         &self.inner.faults
+    }
+
+    /// The OAuth clients and their redirect URIs ([`crate::clients`]).
+    pub fn clients(&self) -> &Clients {
+        &self.inner.clients
     }
 
     /// The calls this sandbox received ([`crate::journal`]).
