@@ -10,6 +10,12 @@
 //!   catalog item off sale (gone from listings, 404 in detail, refused in orders as an
 //!   unknown id) until the next reset; answers what is withdrawn
 //!   `{"accessories":[…],"devices":[…],"plans":[…]}`, as `GET /_sandbox/withdraw` does.
+//! - `POST /_sandbox/redirect-uris` `{"uri":"…","clientId":"…"}` (`clientId` defaults
+//!   to `--client-id`): registers a redirect URI at run time, for a storefront whose
+//!   port is known only after the sandbox started; kept across resets. Answers every
+//!   client's redirect URIs `{"storefront":["…"]}`, as `GET /_sandbox/redirect-uris` does.
+
+use std::collections::BTreeMap;
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -18,6 +24,7 @@ use axum::{Json, Router};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::clients::RegistrationError;
 use crate::error::{Error, Result};
 use crate::state::SandboxState;
 use crate::store::{CatalogKind, Withdrawn};
@@ -27,6 +34,43 @@ pub fn routes() -> Router<SandboxState> {
         .route("/reset", post(reset))
         .route("/clock", get(clock).post(advance_clock))
         .route("/withdraw", get(withdrawn).post(withdraw))
+        .route(
+            "/redirect-uris",
+            get(redirect_uris).post(register_redirect_uri),
+        )
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Registration {
+    uri: String,
+    client_id: Option<String>,
+}
+
+async fn redirect_uris(State(state): State<SandboxState>) -> Json<BTreeMap<String, Vec<String>>> {
+    Json(state.clients().redirect_uris())
+}
+
+async fn register_redirect_uri(
+    State(state): State<SandboxState>,
+    body: axum::body::Bytes,
+) -> Result<Json<BTreeMap<String, Vec<String>>>> {
+    let Registration { uri, client_id } = serde_json::from_slice(&body).map_err(|e| {
+        Error::bad_request(
+            "Invalid-Body",
+            format!("Expected {{\"uri\":\"…\",\"clientId\":\"…\"}}: {e}"),
+        )
+    })?;
+    let client_id = client_id.unwrap_or_else(|| state.config().client_id.clone());
+    state
+        .clients()
+        .register(&client_id, &uri)
+        .map_err(|e| match e {
+            RegistrationError::UnknownClient(_) => Error::not_found("Client", &client_id),
+            RegistrationError::InvalidUri(_) => Error::bad_request("Invalid-Uri", e.to_string()),
+        })?;
+    tracing::info!(client = %client_id, %uri, "redirect URI registered");
+    Ok(redirect_uris(State(state)).await)
 }
 
 #[derive(Debug, Deserialize)]

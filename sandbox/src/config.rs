@@ -51,11 +51,30 @@ pub struct Config {
     #[arg(long, default_value = "storefront-secret")]
     pub client_secret: String,
 
+    /// Another OAuth client (repeatable), as `ID:SECRET`.
+    #[arg(long = "extra-client", value_name = "ID:SECRET")]
+    pub extra_clients: Vec<crate::clients::ClientCredentials>,
+
+    /// A redirect URI of `--client-id` for the authorization-code flow (repeatable),
+    /// matched exactly; more with `POST /_sandbox/redirect-uris` at run time.
+    #[arg(long = "redirect-uri", value_name = "URI")]
+    pub redirect_uris: Vec<String>,
+
     /// A fault to inject (repeatable), e.g.
     /// `path=/mobproc/v1/orders*,method=POST,error-rate=0.5` (see `faults`); also
     /// settable at run time with `POST /_sandbox/faults`.
     #[arg(long = "fault", value_name = "RULE")]
     pub faults: Vec<crate::faults::FaultRule>,
+
+    /// Extra employees for load tests (`employee.00001@example.com` …, spread over the
+    /// departments, approved by Diane Foster, visible to `admin.acme`).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub synthetic_employees: usize,
+
+    /// Extra accessories compatible with Peter Edwards's line 38382349 (its LG Cookie
+    /// Plus), with names and prices derived from their number.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub synthetic_accessories: usize,
 }
 
 impl Default for Config {

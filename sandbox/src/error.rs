@@ -30,6 +30,8 @@ pub enum Error {
     Json(#[from] serde_json::Error),
     #[error("seed: {0}")]
     Seed(String),
+    #[error("configuration: {0}")]
+    Config(String),
     /// An order refused by validation: 400 `{"status":"ERROR","errors":[…]}`
     /// (API.md §5), every problem with the `field` it is about.
     #[error("order refused: {0:?}")]
@@ -83,7 +85,9 @@ impl Error {
         match self {
             Self::Api { status, .. } | Self::OAuth { status, .. } => *status,
             Self::Rejected(_) => StatusCode::BAD_REQUEST,
-            Self::Io(_) | Self::Json(_) | Self::Seed(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::Io(_) | Self::Json(_) | Self::Seed(_) | Self::Config(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
-//! The MOBPROC sandbox: a faithful local simulator of MOBPROC v1 and its OAuth server,
-//! the storefront's default upstream and the tests' upstream. [`router`] gives the
+//! The MOBPROC sandbox: a faithful local simulator of MOBPROC v1 and its OAuth server
+//! (PingFederate-style: password, refresh and authorization-code grants, with an
+//! identity provider's sign-in page), the storefront's default upstream and the tests'
+//! upstream. [`router`] gives the
 //! whole sandbox as an axum `Router` to embed; [`spawn`] serves it on a loopback port.
 //!
 //! # Architecture
@@ -8,11 +10,15 @@
 //! |---|---|
 //! | [`config`] | flags of `mobproc-sandbox` (clap), also built in code ([`Config::ephemeral`]) |
 //! | [`seed`] | the seed: our TOML format (`seed/acme.toml`, embedded; `--seed FILE`), loaded and cross-checked into indexed [`seed::Table`]s, with lookups (employees by id, company id or sign-in name, catalogs, regions and address forms, accessory compatibility, property and acknowledgement sets) |
+//! | [`synthetic`] | `--synthetic-employees N`, `--synthetic-accessories N`: deterministic extra records for load tests |
 //! | [`store`] | the mutable state: lines, device assets, orders, OAuth grants, an id counter; persisted to `--data-dir` |
 //! | [`state`] | [`SandboxState`]: config + `Arc<Seed>` + `Mutex<Store>` + [`clock::Clock`] + persistence |
 //! | [`clock`] | "now" with an offset tests move forward |
 //! | [`error`] | [`Error`]: §5 error bodies and OAuth error bodies |
-//! | [`oauth`] | `/as/token.oauth2`, `/as/revoke_token.oauth2` |
+//! | [`oauth`] | `/as/token.oauth2` (password, refresh, authorization code, validate), `/as/revoke_token.oauth2` |
+//! | [`idp`] | the identity provider's browser side: `/as/authorization.oauth2` (its own sign-in page, PKCE S256, codes), its `PF` session, logout `/idp/startSLO.ping` |
+//! | [`clients`] | OAuth clients (`--client-id`, `--extra-client`) and their redirect URIs (`--redirect-uri`, `POST /_sandbox/redirect-uris`) |
+//! | [`pkce`] | RFC 7636 S256 challenges and verifiers |
 //! | [`auth`] | [`ApiCaller`]: the §3 headers and §4 context (authenticated user + actor) |
 //! | [`links`] | [`Links`]: fully qualified URLs under the sandbox's own base |
 //! | [`pagination`] | [`Params`] (the query string) and [`paginate`] (§6 `_meta`) |
@@ -68,22 +74,26 @@
 
 pub mod admin;
 pub mod auth;
+pub mod clients;
 pub mod clock;
 pub mod config;
 pub mod error;
 pub mod faults;
 pub mod glob;
+pub mod idp;
 pub mod images;
 pub mod journal;
 pub mod links;
 pub mod oauth;
 pub mod orders;
 pub mod pagination;
+pub mod pkce;
 pub mod present;
 pub mod resources;
 pub mod seed;
 pub mod state;
 pub mod store;
+pub mod synthetic;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -110,6 +120,7 @@ pub fn router(state: SandboxState) -> Router {
         .merge(journal::routes());
     Router::new()
         .merge(oauth::routes())
+        .merge(idp::routes())
         .nest(links::API_PREFIX, api)
         .nest("/_sandbox", admin)
         .fallback(images::serve_or_not_found)

@@ -3,6 +3,7 @@
 //! ```sh
 //! cargo run -p sandbox --bin mobproc-sandbox -- --listen 127.0.0.1:0
 //! cargo run -p sandbox --bin mobproc-sandbox -- --data-dir target/sandbox-data --token-ttl-secs 60
+//! cargo run -p sandbox --bin mobproc-sandbox -- --redirect-uri http://127.0.0.1:3000/auth/callback
 //! cargo run -p sandbox --bin mobproc-sandbox -- --help
 //! ```
 //!

@@ -1,8 +1,14 @@
 //! The PingFederate-style OAuth server of API.md §2: `POST /as/token.oauth2` (password,
-//! refresh_token and validate_bearer grants) and `POST /as/revoke_token.oauth2`
-//! (RFC 7009). Parameters come in the query string (as the docs send them) or a form
-//! body; the body wins when both name one. The client authenticates with
-//! `client_id`/`client_secret` parameters or HTTP Basic.
+//! refresh_token, authorization_code and validate_bearer grants) and
+//! `POST /as/revoke_token.oauth2` (RFC 7009). Parameters come in the query string (as
+//! the docs send them) or a form body; the body wins when both name one. The client
+//! authenticates with `client_id`/`client_secret` parameters or HTTP Basic.
+//!
+//! `authorization_code` exchanges a code of the identity provider ([`crate::idp`]) with
+//! `code`, `redirect_uri` and `code_verifier`: the same tokens as the password grant
+//! for that user. A code is single use (a second use also revokes what the first
+//! issued), expires 60 s after it was issued by the sandbox clock, and is bound to its
+//! client, redirect URI and S256 challenge; anything else is `invalid_grant`.
 //!
 //! Tokens are 32 random bytes, base64url. Refresh tokens rotate: a refresh answers a
 //! new pair and the old refresh token stops working (the old access token lives out
@@ -21,7 +27,10 @@ use mobproc::model::{TokenIdentity, TokenResponse, TokenValidation};
 use rand::RngCore;
 
 use crate::error::{Error, Result};
+use crate::journal::Pkce;
 use crate::pagination::Params;
+use crate::pkce;
+use crate::seed::Employee;
 use crate::state::SandboxState;
 use crate::store::Grant;
 
@@ -50,7 +59,7 @@ pub(crate) fn parameters(query: Option<&str>, body: &[u8]) -> Params {
     }
 }
 
-fn invalid_request(description: &str) -> Error {
+pub(crate) fn invalid_request(description: &str) -> Error {
     Error::oauth(StatusCode::BAD_REQUEST, "invalid_request", description)
 }
 
@@ -78,11 +87,8 @@ fn authenticate_client(
             .unwrap_or((None, None)),
         None => (params.get("client_id"), params.get("client_secret")),
     };
-    let config = state.config();
     match (id, secret) {
-        (Some(id), Some(secret)) if id == config.client_id && secret == config.client_secret => {
-            Ok(id.to_owned())
-        }
+        (Some(id), Some(secret)) if state.clients().authenticate(id, secret) => Ok(id.to_owned()),
         (None, _) => Err(invalid_request("client_id is required.")),
         _ => Err(Error::oauth(
             StatusCode::UNAUTHORIZED,
@@ -92,14 +98,15 @@ fn authenticate_client(
     }
 }
 
-fn random_token() -> String {
+/// 32 random bytes, base64url: tokens, codes, session ids.
+pub(crate) fn random_token() -> String {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// Whether `scope` (space-separated) asks for MOBPROC and nothing else; absent means MOBPROC.
-fn check_scope(params: &Params) -> Result<String> {
+pub(crate) fn check_scope(params: &Params) -> Result<String> {
     match params.get("scope") {
         None => Ok(SCOPE.to_owned()),
         Some(scope)
@@ -134,16 +141,32 @@ async fn token(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Response> {
+) -> Response {
     let params = parameters(query.as_deref(), &body);
+    let mut pkce = None;
+    let mut response = answer_token(&state, &headers, &params, &mut pkce).into_response();
+    // For the call journal: how a code exchange fared with PKCE.
+    if let Some(pkce) = pkce {
+        response.extensions_mut().insert(pkce);
+    }
+    response
+}
+
+fn answer_token(
+    state: &SandboxState,
+    headers: &HeaderMap,
+    params: &Params,
+    pkce: &mut Option<Pkce>,
+) -> Result<Response> {
     let grant_type = params
         .get("grant_type")
         .ok_or_else(|| invalid_request("grant_type is required."))?;
-    let client_id = authenticate_client(&state, &headers, &params)?;
+    let client_id = authenticate_client(state, headers, params)?;
     match grant_type {
-        "password" => password_grant(&state, &params, client_id).map(no_store),
-        "refresh_token" => refresh_grant(&state, &params, &client_id).map(no_store),
-        VALIDATE_GRANT => validate(&state, &params, &client_id).map(no_store),
+        "password" => password_grant(state, params, client_id).map(no_store),
+        "refresh_token" => refresh_grant(state, params, &client_id).map(no_store),
+        "authorization_code" => code_grant(state, params, &client_id, pkce).map(no_store),
+        VALIDATE_GRANT => validate(state, params, &client_id).map(no_store),
         other => Err(Error::oauth(
             StatusCode::BAD_REQUEST,
             "unsupported_grant_type",
@@ -164,15 +187,8 @@ fn password_grant(
     let password = params
         .get("password")
         .ok_or_else(|| invalid_request("password is required."))?;
-    let seed = state.seed();
-    // One answer for an unknown user and a wrong password: no account probing.
-    let (employee, platform) = seed
-        .employee_by_username(username)
-        .filter(|_| password == seed.tenant.password)
+    let (employee, platform) = check_credentials(state, username, password)
         .ok_or_else(|| invalid_grant("Invalid username or password."))?;
-    if employee.status != "ACTIVE" {
-        return Err(invalid_grant("Invalid username or password."));
-    }
     let grant = Grant {
         employee_id: employee.id.clone(),
         client_id,
@@ -180,6 +196,77 @@ fn password_grant(
         platform: platform.to_owned(),
         grant_id: uuid::Uuid::new_v4().to_string(),
         expires_at: state.now(),
+    };
+    issue(state, grant, None)
+}
+
+/// The active employee a username and password sign in, and the username's platform.
+/// One answer (`None`) for an unknown user and a wrong password: no account probing.
+pub(crate) fn check_credentials<'s>(
+    state: &'s SandboxState,
+    username: &str,
+    password: &str,
+) -> Option<(&'s Employee, &'static str)> {
+    let seed = state.seed();
+    seed.employee_by_username(username.trim())
+        .filter(|(employee, _)| password == seed.tenant.password && employee.status == "ACTIVE")
+}
+
+/// RFC 6749 §4.1.3 with RFC 7636 §4.6: the code, its client, its redirect URI and the
+/// verifier of its challenge. The code is spent by any attempt.
+fn code_grant(
+    state: &SandboxState,
+    params: &Params,
+    client_id: &str,
+    pkce: &mut Option<Pkce>,
+) -> Result<TokenResponse> {
+    let code = params
+        .get("code")
+        .ok_or_else(|| invalid_request("code is required."))?;
+    let verifier = params.get("code_verifier");
+    *pkce = Some(if verifier.is_some() {
+        Pkce::Failed
+    } else {
+        Pkce::Absent
+    });
+    let now = state.now();
+    let refused =
+        || invalid_grant("The authorization code is invalid, expired, used, or not yours.");
+    let issued = state.write(|store| {
+        let found = store.tokens.codes.get_mut(code)?;
+        if found.used {
+            // RFC 6749 §4.1.2: a code used twice revokes what it was exchanged for.
+            let grant = found.grant_id.clone();
+            store.tokens.revoke_grant(&grant);
+            return None;
+        }
+        found.used = true;
+        Some(found.clone())
+    })?;
+    let issued = issued.filter(|c| c.expires_at > now).ok_or_else(refused)?;
+    if issued.client_id != client_id || params.get("redirect_uri") != Some(&issued.redirect_uri) {
+        return Err(refused());
+    }
+    if !verifier.is_some_and(|v| pkce::verifies(v, &issued.code_challenge)) {
+        return Err(invalid_grant(
+            "The code_verifier does not match the code_challenge.",
+        ));
+    }
+    *pkce = Some(Pkce::Verified);
+    let active = state
+        .seed()
+        .employee(&issued.employee_id)
+        .is_some_and(|e| e.status == "ACTIVE");
+    if !active {
+        return Err(refused());
+    }
+    let grant = Grant {
+        employee_id: issued.employee_id,
+        client_id: issued.client_id,
+        scope: issued.scope,
+        platform: issued.platform,
+        grant_id: issued.grant_id,
+        expires_at: now,
     };
     issue(state, grant, None)
 }

@@ -153,6 +153,22 @@ pub fn paginate<T>(items: Vec<T>, params: &Params, links: &Links, path: &str) ->
     })
 }
 
+/// [`paginate`], then `present` each item of the page only: for collections that may
+/// hold thousands (synthetic employees and accessories).
+pub fn paginate_with<T, U>(
+    items: Vec<T>,
+    params: &Params,
+    links: &Links,
+    path: &str,
+    present: impl FnMut(T) -> U,
+) -> Result<Page<U>> {
+    let page = paginate(items, params, links, path)?;
+    Ok(Page {
+        meta: page.meta,
+        items: page.items.into_iter().map(present).collect(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::synthetic::{self, Sizes};
 
 /// The built-in seed.
 pub const DEFAULT_SEED: &str = include_str!("../seed/acme.toml");
@@ -77,6 +78,9 @@ pub struct Tenant {
     pub password: String,
     /// `identityProvider` of the validate grant's answer.
     pub identity_provider: String,
+    /// Company employee ids the identity provider's sign-in page suggests.
+    #[serde(default)]
+    pub demo_users: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -134,13 +138,6 @@ fn active() -> String {
 impl Employee {
     pub fn full_name(&self) -> String {
         format!("{} {}", self.first_name, self.last_name)
-    }
-
-    /// The company id or an alias matches `company_id` (case-insensitive, as emails are).
-    pub fn answers_to(&self, company_id: &str) -> bool {
-        std::iter::once(&self.company_employee_id)
-            .chain(&self.aliases)
-            .any(|c| c.eq_ignore_ascii_case(company_id))
     }
 }
 
@@ -590,13 +587,53 @@ pub struct Seed {
     pub acknowledgement_sets: Vec<AcknowledgementSet>,
     /// Region alias id → the region it stands for.
     region_aliases: HashMap<String, String>,
+    /// Company employee ids and aliases, ASCII-lowercased → employee id.
+    by_company_id: HashMap<String, String>,
     /// Compiled `postalCodeRegEx` per country id.
     postal_code_checks: HashMap<String, Regex>,
 }
 
 impl Seed {
     pub fn parse(text: &str) -> Result<Self> {
-        let file: SeedFile = toml::from_str(text).map_err(|e| Error::Seed(e.to_string()))?;
+        Self::parse_with(text, Sizes::default())
+    }
+
+    /// The seed with [`synthetic`](crate::synthetic) employees and accessories added.
+    pub fn parse_with(text: &str, sizes: Sizes) -> Result<Self> {
+        let mut file: SeedFile = toml::from_str(text).map_err(|e| Error::Seed(e.to_string()))?;
+        let departments: Vec<String> = file.departments.iter().map(|d| d.id.clone()).collect();
+        file.employees
+            .extend(synthetic::employees(sizes.employees, &departments)?);
+        let (models, makers) = (&file.models, &file.manufacturers);
+        // "LG Cookie Plus": the maker's name, then the model's.
+        let model_name = |model: &str| {
+            let Some(m) = models.iter().find(|m| m.id == model) else {
+                return model.to_owned();
+            };
+            match makers.iter().find(|maker| maker.id == m.manufacturer) {
+                Some(maker) if !m.name.starts_with(&maker.name) => {
+                    format!("{} {}", maker.name, m.name)
+                }
+                _ => m.name.clone(),
+            }
+        };
+        let extra = synthetic::accessories(
+            sizes.accessories,
+            &file.services,
+            &file.device_assets,
+            &file.accessories,
+            model_name,
+        )?;
+        file.accessories.extend(extra);
+        let mut by_company_id = HashMap::new();
+        for e in &file.employees {
+            for company_id in std::iter::once(&e.company_employee_id).chain(&e.aliases) {
+                // The first employee in seed order answers to a shared id.
+                by_company_id
+                    .entry(company_id.to_ascii_lowercase())
+                    .or_insert_with(|| e.id.clone());
+            }
+        }
         let mut postal_code_checks = HashMap::new();
         for r in &file.regions {
             if let Some(pattern) = &r.postal_code_reg_ex {
@@ -607,6 +644,7 @@ impl Seed {
             }
         }
         let seed = Self {
+            by_company_id,
             postal_code_checks,
             region_aliases: file
                 .regions
@@ -638,6 +676,11 @@ impl Seed {
     /// The built-in seed.
     pub fn builtin() -> Result<Self> {
         Self::parse(DEFAULT_SEED)
+    }
+
+    /// The built-in seed with synthetic records.
+    pub fn builtin_with(sizes: Sizes) -> Result<Self> {
+        Self::parse_with(DEFAULT_SEED, sizes)
     }
 
     /// Every reference points at something that exists.
@@ -747,7 +790,9 @@ impl Seed {
 
     /// An employee by company employee id or alias (case-insensitive).
     pub fn employee_by_company_id(&self, company_id: &str) -> Option<&Employee> {
-        self.employees.iter().find(|e| e.answers_to(company_id))
+        self.by_company_id
+            .get(&company_id.to_ascii_lowercase())
+            .and_then(|id| self.employees.get(id))
     }
 
     /// The employee a sign-in username names: `command://peter.edwards.acme`,

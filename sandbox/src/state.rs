@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::clients::Clients;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -14,6 +15,7 @@ use crate::journal::Journal;
 use crate::orders::effects;
 use crate::seed::Seed;
 use crate::store::{CatalogKind, Persistence, Store};
+use crate::synthetic::Sizes;
 
 #[derive(Clone)]
 pub struct SandboxState {
@@ -28,6 +30,7 @@ struct Inner {
     persistence: Option<Persistence>,
     gallery: Gallery,
     faults: Faults,
+    clients: Clients,
     journal: Journal,
     /// `http://ADDR` of the listener, for requests without a usable Host header.
     bound_base: OnceLock<String>,
@@ -37,12 +40,17 @@ impl SandboxState {
     /// Loads the seed (`--seed` or the built-in one) and, with `--data-dir`, the saved
     /// state.
     pub fn new(config: Config) -> Result<Self> {
+        let sizes = Sizes {
+            employees: config.synthetic_employees,
+            accessories: config.synthetic_accessories,
+        };
         let seed = match &config.seed {
-            Some(path) => Seed::parse(
+            Some(path) => Seed::parse_with(
                 &std::fs::read_to_string(path)
                     .map_err(|e| Error::Seed(format!("cannot read {}: {e}", path.display())))?,
+                sizes,
             )?,
-            None => Seed::builtin()?,
+            None => Seed::builtin_with(sizes)?,
         };
         let persistence = config
             .data_dir
@@ -62,6 +70,7 @@ impl SandboxState {
         };
         effects::schedule(&mut store);
         let faults = Faults::new(config.faults.clone());
+        let clients = Clients::new(&config).map_err(|e| Error::Config(e.to_string()))?;
         let state = Self {
             inner: Arc::new(Inner {
                 gallery: Gallery::from_seed(&seed),
@@ -71,6 +80,7 @@ impl SandboxState {
                 clock,
                 persistence,
                 faults,
+                clients,
                 journal: Journal::default(),
                 bound_base: OnceLock::new(),
             }),
@@ -101,6 +111,11 @@ impl SandboxState {
 
     pub fn faults(&self) -> &Faults {
         &self.inner.faults
+    }
+
+    /// The OAuth clients and their redirect URIs ([`crate::clients`]).
+    pub fn clients(&self) -> &Clients {
+        &self.inner.clients
     }
 
     /// The calls this sandbox received ([`crate::journal`]).

@@ -98,12 +98,46 @@ pub struct StoredOrder {
     pub settled: bool,
 }
 
-/// Issued OAuth tokens, by token string.
+/// Issued OAuth tokens, by token string; authorization codes and the identity
+/// provider's sign-in sessions likewise.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Tokens {
     pub access: HashMap<String, Grant>,
     pub refresh: HashMap<String, Grant>,
+    #[serde(default)]
+    pub codes: HashMap<String, AuthorizationCode>,
+    #[serde(default)]
+    pub sessions: HashMap<String, IdpSession>,
+}
+
+/// An authorization code: single use, bound to its client, redirect URI and PKCE
+/// challenge. `grantId` is the grant its tokens will carry, so that a second use can
+/// revoke them (RFC 6749 §4.1.2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthorizationCode {
+    pub employee_id: String,
+    pub platform: String,
+    pub client_id: String,
+    pub redirect_uri: String,
+    /// BASE64URL(SHA-256(code_verifier)), S256 being the only method.
+    pub code_challenge: String,
+    pub scope: String,
+    pub grant_id: String,
+    pub expires_at: DateTime<Utc>,
+    #[serde(default)]
+    pub used: bool,
+}
+
+/// Someone signed in at the identity provider (its `PF` cookie), so a second
+/// authorization in the same browser needs no form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IdpSession {
+    pub employee_id: String,
+    pub platform: String,
+    pub expires_at: DateTime<Utc>,
 }
 
 /// Whom a token was issued to and until when. `grantId` ties an access token to the
@@ -121,10 +155,18 @@ pub struct Grant {
 }
 
 impl Tokens {
-    /// Drops every token that expired before `now`.
+    /// Drops every token, code and session that expired before `now`.
     pub fn prune(&mut self, now: DateTime<Utc>) {
         self.access.retain(|_, g| g.expires_at > now);
         self.refresh.retain(|_, g| g.expires_at > now);
+        self.codes.retain(|_, c| c.expires_at > now);
+        self.sessions.retain(|_, s| s.expires_at > now);
+    }
+
+    /// Revokes every token of a grant.
+    pub fn revoke_grant(&mut self, grant_id: &str) {
+        self.access.retain(|_, g| g.grant_id != grant_id);
+        self.refresh.retain(|_, g| g.grant_id != grant_id);
     }
 
     /// Revokes a token and every token of the same grant.
@@ -135,8 +177,7 @@ impl Tokens {
             .or_else(|| self.refresh.get(token))
             .map(|g| g.grant_id.clone());
         if let Some(grant) = grant {
-            self.access.retain(|_, g| g.grant_id != grant);
-            self.refresh.retain(|_, g| g.grant_id != grant);
+            self.revoke_grant(&grant);
         }
     }
 }

@@ -13,11 +13,11 @@ use axum::http::StatusCode;
 use axum::Json;
 use mobproc::model::{self, Page, RegionType};
 
-use super::{matches, Named};
+use super::{contains_lowercase, matches, Named};
 use crate::auth::ApiCaller;
 use crate::error::{Error, Result};
 use crate::links::Links;
-use crate::pagination::{paginate, Params};
+use crate::pagination::{paginate, paginate_with, Params};
 use crate::present::{ImageFor, Presenter};
 use crate::seed::{Availability, Region, Seed, Service};
 use crate::state::SandboxState;
@@ -321,7 +321,7 @@ pub async fn accessories(
     let catalog = caller.catalog(seed);
     let vendor = params.get("vendor");
     let manufacturer = params.get("manufacturer");
-    let q = params.get_any(&["q", "name"]);
+    let q = params.get_any(&["q", "name"]).map(str::to_lowercase);
     let withdrawn = withdrawn(&state);
     let present = Presenter::new(seed, &links);
     let items = seed
@@ -336,12 +336,13 @@ pub async fn accessories(
         })
         .filter(|a| vendor.is_none_or(|v| a.vendor == v))
         .filter(|a| manufacturer.is_none_or(|m| manufacturer_matches(seed, &a.manufacturer, m)))
-        .filter(|a| q.is_none_or(|q| matches(&a.name, q)))
-        .map(|a| present.accessory(a, ImageFor::Catalog))
+        .filter(|a| q.as_deref().is_none_or(|q| contains_lowercase(&a.name, q)))
         .collect();
     Ok(Json(Named::new(
         "accessories",
-        paginate(items, &params, &links, "/catalog/accessories")?,
+        paginate_with(items, &params, &links, "/catalog/accessories", |a| {
+            present.accessory(a, ImageFor::Catalog)
+        })?,
     )))
 }
 

@@ -7,11 +7,11 @@ use axum::Json;
 use chrono::{DateTime, NaiveDate, Utc};
 use mobproc::model::{Employee, Page};
 
-use super::{filtered_employee, matches, Named};
+use super::{contains_lowercase, filtered_employee, Named};
 use crate::auth::ApiCaller;
 use crate::error::{Error, Result};
 use crate::links::Links;
-use crate::pagination::{paginate, Params};
+use crate::pagination::{paginate_with, Params};
 use crate::present::Presenter;
 use crate::seed;
 use crate::state::SandboxState;
@@ -47,10 +47,13 @@ pub async fn list(
             .collect(),
     };
     if let Some(q) = params.get_any(&["q", "name"]) {
+        let q = q.to_lowercase();
         found.retain(|e| {
-            matches(&e.full_name(), q)
-                || matches(&e.company_employee_id, q)
-                || e.email.as_deref().is_some_and(|m| matches(m, q))
+            contains_lowercase(&e.full_name(), &q)
+                || contains_lowercase(&e.company_employee_id, &q)
+                || e.email
+                    .as_deref()
+                    .is_some_and(|m| contains_lowercase(m, &q))
         });
     }
     if let Some(raw) = params.get("dateTimeUpdatedOnOrAfter") {
@@ -86,13 +89,11 @@ pub async fn list(
         found.reverse();
     }
     let present = Presenter::new(seed, &links);
-    let items = found
-        .into_iter()
-        .map(|e| present.employee_item(e))
-        .collect();
     Ok(Json(Named::new(
         "employees",
-        paginate(items, &params, &links, "/employees")?,
+        paginate_with(found, &params, &links, "/employees", |e| {
+            present.employee_item(e)
+        })?,
     )))
 }
 

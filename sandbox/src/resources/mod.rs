@@ -83,7 +83,12 @@ impl<T: Serialize> Serialize for Named<T> {
 
 /// Case-insensitive "contains", for the `q` search.
 pub fn matches(haystack: &str, needle: &str) -> bool {
-    haystack.to_lowercase().contains(&needle.to_lowercase())
+    contains_lowercase(haystack, &needle.to_lowercase())
+}
+
+/// [`matches`] with a needle already lowercased, for searches over many items.
+pub fn contains_lowercase(haystack: &str, lowercase_needle: &str) -> bool {
+    haystack.to_lowercase().contains(lowercase_needle)
 }
 
 /// The employee a filter names (`employee`, else `companyEmployeeId`), if any. Like
