@@ -221,3 +221,50 @@ async fn a_failed_submit_that_placed_nothing_may_be_tried_again() {
     assert_eq!(orders.len(), 1);
     assert_eq!(orders[0]["orderId"], order_id.as_str());
 }
+
+#[tokio::test]
+async fn a_refused_token_on_submit_leads_to_a_lookup_not_a_second_post() {
+    let harness = start().await;
+    let (browser, checkout_id) = confirmed(&harness).await;
+    harness
+        .set_faults(json!([{
+            "path": "/mobproc/v1/orders",
+            "method": "POST",
+            "errorRate": 1.0,
+            "errorStatus": 401,
+            "times": 1
+        }]))
+        .await;
+    harness.forget_mobproc_calls();
+
+    let looked_up = harness.submit(&browser, &checkout_id).await.unwrap_err();
+
+    assert!(
+        matches!(looked_up, AppError::NotPlaced { .. }),
+        "not found among the orders, so nothing was ordered: {looked_up:?}"
+    );
+    let calls = harness.mobproc_calls(&support::api_calls());
+    let posts: Vec<usize> = calls
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.method == "POST" && c.path == "/mobproc/v1/orders")
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(
+        posts.len(),
+        1,
+        "one POST /orders, never a second: {calls:?}"
+    );
+    assert!(
+        calls[posts[0]..]
+            .iter()
+            .any(|c| c.method == "GET" && c.path == "/mobproc/v1/orders"),
+        "the order was looked for after the refusal: {calls:?}"
+    );
+    assert!(harness.sandbox_orders().await.is_empty());
+
+    let order_id = harness.submit(&browser, &checkout_id).await.unwrap();
+    let orders = harness.sandbox_orders().await;
+    assert_eq!(orders.len(), 1, "placed once when tried again");
+    assert_eq!(orders[0]["orderId"], order_id.as_str());
+}

@@ -13,9 +13,12 @@ pub struct CallContext {
     pub hierarchy_id: Option<String>,
     /// `X-TNGO-CONTEXT-ACTIVITYID`: one value for every call of a flow, e.g. one checkout.
     pub activity_id: Option<String>,
-    /// `X-TNGO-CONTEXT-CORRELATIONID`: the caller's request id, so its logs and MOBPROC's line
-    /// up. A fresh UUID per call when absent.
+    /// `X-TNGO-CONTEXT-CORRELATIONID`: a unique value per call (API.md §3); a fresh UUID
+    /// per call when absent.
     pub correlation_id: Option<String>,
+    /// The id of the caller's own request the call serves: never sent, only logged beside
+    /// the call's correlation id, so one request's calls can be found together.
+    pub request_id: Option<String>,
 }
 
 impl CallContext {
@@ -45,6 +48,11 @@ impl CallContext {
 
     pub fn with_correlation_id(mut self, id: impl Into<String>) -> Self {
         self.correlation_id = Some(id.into());
+        self
+    }
+
+    pub fn with_request_id(mut self, id: impl Into<String>) -> Self {
+        self.request_id = Some(id.into());
         self
     }
 

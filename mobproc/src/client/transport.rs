@@ -73,7 +73,7 @@ impl MobprocClient {
         retry_transient(&self.inner.retry, correlation_id, || {
             let mut request = Request::new(Method::GET, url.clone());
             *request.headers_mut() = headers.clone();
-            async move { check_status(self.execute(request, correlation_id).await?) }
+            async move { check_status(self.execute(request, context, correlation_id).await?) }
         })
         .await
         .map_err(|kind| MobprocError::new(kind, Some(correlation_id.to_owned())))
@@ -130,7 +130,7 @@ impl MobprocClient {
         let mut request = Request::new(Method::POST, url.clone());
         *request.headers_mut() = headers;
         *request.body_mut() = Some(body.to_vec().into());
-        self.execute(request, correlation_id)
+        self.execute(request, context, correlation_id)
             .await
             .map_err(|kind| MobprocError::new(kind, Some(correlation_id.to_owned())))
     }
@@ -153,23 +153,29 @@ impl MobprocClient {
 
     /// One attempt on the wire and its log event. The query is left out of the log: the
     /// path says which resource, and query values may identify people.
-    async fn execute(&self, request: Request, correlation_id: &str) -> Result<Answer, ErrorKind> {
+    async fn execute(
+        &self,
+        request: Request,
+        context: &CallContext,
+        correlation_id: &str,
+    ) -> Result<Answer, ErrorKind> {
         let method = request.method().clone();
         let path = request.url().path().to_owned();
+        let request_id = context.request_id.as_deref().unwrap_or("-");
         let started = Instant::now();
         let result = self.send(request).await;
         let elapsed_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
         match &result {
             Ok(answer) if answer.status.is_server_error() => tracing::warn!(
                 %method, path, status = answer.status.as_u16(), elapsed_ms, correlation_id,
-                "MOBPROC call"
+                request_id, "MOBPROC call"
             ),
             Ok(answer) => tracing::info!(
                 %method, path, status = answer.status.as_u16(), elapsed_ms, correlation_id,
-                "MOBPROC call"
+                request_id, "MOBPROC call"
             ),
             Err(error) => tracing::warn!(
-                %method, path, elapsed_ms, correlation_id, error = %error,
+                %method, path, elapsed_ms, correlation_id, request_id, error = %error,
                 "MOBPROC call failed"
             ),
         }

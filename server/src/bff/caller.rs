@@ -58,19 +58,24 @@ impl Caller {
 
     /// MOBPROC in the party's context: for the employee acted for, if any.
     pub fn api(&self) -> Api<'_, Self> {
-        self.bff.client().api(self, self.party.context())
+        self.bound(self.party.context())
     }
 
     /// MOBPROC with the signed-in person's own rights, whatever the context: for
     /// choosing whom to act for.
     pub fn api_as_user(&self) -> Api<'_, Self> {
-        self.bff.client().api(self, CallContext::new())
+        self.bound(CallContext::new())
     }
 
     /// MOBPROC for the calls of one checkout flow: the party's context, and the flow's
     /// activity id on every call (confirm and submit of one order share it).
     pub fn api_in_activity(&self, activity_id: &str) -> Api<'_, Self> {
-        let context = self.party.context().with_activity_id(activity_id);
+        self.bound(self.party.context().with_activity_id(activity_id))
+    }
+
+    /// Calls with `context`, logged under this request's id.
+    fn bound(&self, context: CallContext) -> Api<'_, Self> {
+        let context = context.with_request_id(&self.request.id);
         self.bff.client().api(self, context)
     }
 

@@ -46,7 +46,7 @@ impl BffError {
                 ErrorKind::Forbidden(_) => AppError::Forbidden,
                 ErrorKind::NotFound(_) => AppError::NotFound,
                 _ => {
-                    tracing::warn!(error = %error, "MOBPROC call failed");
+                    tracing::warn!(request_id = request_id.unwrap_or("-"), error = %error, "MOBPROC call failed");
                     match reference.or_else(|| error.correlation_id().map(str::to_owned)) {
                         Some(correlation_id) => AppError::Upstream { correlation_id },
                         None => AppError::Internal {
@@ -58,7 +58,11 @@ impl BffError {
             // A session (de)serialization error quotes the session's data, tokens
             // included, so only its kind is logged.
             Self::Session(tower_sessions::session::Error::SerdeJson(error)) => {
-                tracing::error!(category = ?error.classify(), "session data unreadable");
+                tracing::error!(
+                    request_id = request_id.unwrap_or("-"),
+                    category = ?error.classify(),
+                    "session data unreadable"
+                );
                 AppError::Internal {
                     correlation_id: reference,
                 }
@@ -69,7 +73,7 @@ impl BffError {
             | Self::Setup(_)
             | Self::Database(_)
             | Self::Stored(_) => {
-                tracing::error!(error = %self, "BFF failure");
+                tracing::error!(request_id = request_id.unwrap_or("-"), error = %self, "BFF failure");
                 AppError::Internal {
                     correlation_id: reference,
                 }

@@ -9,7 +9,10 @@ use std::{net::SocketAddr, path::Path, time::Duration};
 use leptos::prelude::LeptosOptions;
 use mobproc::client::{ClientConfig, MobprocClient};
 use reqwest::{header, redirect, Client, Response};
-use sandbox::RunningSandbox;
+use sandbox::{
+    journal::{Call, CallFilter},
+    RunningSandbox,
+};
 use server::{bff::Bff, security::OriginPolicy, session::Store, AppState};
 use tempfile::TempDir;
 use tokio::{net::TcpListener, task::JoinHandle};
@@ -162,6 +165,23 @@ impl Harness {
             .await
             .expect("sign-in answers")
     }
+}
+
+impl Harness {
+    /// The calls MOBPROC (the sandbox) received that `filter` picks, oldest first.
+    pub fn mobproc_calls(&self, filter: &CallFilter) -> Vec<Call> {
+        self.sandbox.state().journal().calls(filter)
+    }
+
+    /// Forgets the calls MOBPROC received so far.
+    pub fn forget_mobproc_calls(&self) {
+        self.sandbox.state().journal().clear();
+    }
+}
+
+/// The calls to MOBPROC's API (not its OAuth server, not images).
+pub fn api_calls() -> CallFilter {
+    CallFilter::default().path("/mobproc/v1/*")
 }
 
 pub fn location(response: &Response) -> &str {
