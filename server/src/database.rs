@@ -40,3 +40,67 @@ pub fn now() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{
+        bff::checkout::store::{CheckoutStore, State},
+        bff::party::Party,
+        session::Store,
+    };
+
+    /// A database as an older server left it: the tables without migrations, one checkout
+    /// never placed and one placed.
+    async fn older_database(url: &str) {
+        let pool = sqlx::SqlitePool::connect(url).await.unwrap();
+        sqlx::raw_sql(include_str!("../migrations/0001_carts_and_checkouts.sql"))
+            .execute(&pool)
+            .await
+            .unwrap();
+        for (id, state, order) in [
+            ("old-confirmed", "confirmed", None),
+            ("old-placed", "submitted", Some("8711820")),
+        ] {
+            sqlx::query(
+                "INSERT INTO checkouts (id, user_id, actor_id, external_order_number,
+                     cart_version, request, confirmation, state, order_id, created_at, updated_at)
+                 VALUES ($1, 'u', 'u', $1, 1, $2, '{\"summary\":\"a view\"}', $3, $4, 1, 1)",
+            )
+            .bind(id)
+            .bind(r#"{"orderRequest":{"transactionType":"ORDER_ACCESSORIES","serviceId":"1"}}"#)
+            .bind(state)
+            .bind(order)
+            .execute(&pool)
+            .await
+            .unwrap();
+        }
+        pool.close().await;
+    }
+
+    #[tokio::test]
+    async fn checkouts_of_the_older_layout_are_kept_when_placed_and_dropped_when_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("s.db").display());
+        older_database(&url).await;
+
+        let store = Store::open(&url).await.unwrap();
+
+        let checkouts = CheckoutStore::new(store.database());
+        let party = Party {
+            user_id: "u".into(),
+            actor_id: "u".into(),
+            acting: None,
+        };
+        assert!(checkouts
+            .get(&party, "old-confirmed")
+            .await
+            .unwrap()
+            .is_none());
+        let placed = checkouts.get(&party, "old-placed").await.unwrap().unwrap();
+        assert_eq!(placed.state, State::Submitted);
+        assert_eq!(placed.order_id.as_deref(), Some("8711820"));
+        assert!(placed.confirmed.is_none(), "its view was not kept");
+        assert_eq!(placed.activity_id, "old-placed");
+        Store::open(&url).await.expect("migrations run once");
+    }
+}

@@ -1,4 +1,4 @@
-//! Ordering on behalf of other employees (issue 5) through real HTTP against the
+//! Ordering on behalf of other employees through real HTTP against the
 //! sandbox: who may switch, finding someone, the context on every call, the banner
 //! and titles, carts and checkouts per person ordered for, and sign-out.
 

@@ -1,4 +1,4 @@
-//! The cart (issue 4 §5) through real HTTP: server functions as the pages call them,
+//! The cart through real HTTP: server functions as the pages call them,
 //! the cart page, and a cart that outlives sessions and servers.
 
 mod support;

@@ -1,4 +1,4 @@
-//! Checkout and confirmation (issue 4 §6–§7) through real HTTP: the form from
+//! Checkout and confirmation through real HTTP: the form from
 //! MOBPROC's definitions, every problem beside its field with what was typed kept
 //! (with and without JavaScript), and MOBPROC's priced confirmation.
 

@@ -1,4 +1,4 @@
-//! Placing the order exactly once (issue 4 §8) through real HTTP against the
+//! Placing the order exactly once through real HTTP against the
 //! sandbox, with its fault injection for lost answers and failures.
 
 mod support;

@@ -19,7 +19,7 @@ mod lines;
 pub mod media;
 pub mod money;
 mod ordering;
-mod party;
+pub(crate) mod party;
 mod present;
 mod request;
 mod session_data;

@@ -1,4 +1,4 @@
-//! For the tests of ordering on behalf of others (issue 5): the admin and the people
+//! For the tests of ordering on behalf of others: the admin and the people
 //! of the seed, switching as the pages do, the seed's lines and items for them, the
 //! sandbox's view of anyone's orders, and reading the pages' HTML.
 
