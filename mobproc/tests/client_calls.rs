@@ -5,7 +5,10 @@
 mod common;
 
 use common::{client_for, token};
-use mobproc::client::{collection, CallContext, CatalogQuery, PropertiesQuery, VendorQuery};
+use mobproc::client::{
+    collection, AccessToken, Api, CallContext, CatalogQuery, Collection, PropertiesQuery,
+    VendorQuery,
+};
 use mobproc::model::{TransactionType, Vendor};
 use serde_json::json;
 use wiremock::matchers::{method, path, query_param};
@@ -186,64 +189,22 @@ async fn collections_are_read_at_their_paths_with_their_queries() {
     let token = token();
     let api = client.api(&token, CallContext::new());
     let none = CatalogQuery::default();
+    let features = CatalogQuery {
+        plan: Some("5".into()),
+        ..CatalogQuery::default()
+    };
 
+    assert_eq!(first_page(&api, &collection::SERVICES, &none).await, 1);
+    assert_eq!(first_page(&api, &collection::DEVICE_ASSETS, &none).await, 1);
+    assert_eq!(first_page(&api, &collection::DEVICES, &none).await, 1);
+    assert_eq!(first_page(&api, &collection::PLANS, &none).await, 1);
+    assert_eq!(first_page(&api, &collection::ACCESSORIES, &none).await, 1);
     assert_eq!(
-        api.page(&collection::SERVICES, &none)
-            .await
-            .unwrap()
-            .items()
-            .len(),
+        first_page(&api, &collection::VENDORS, &VendorQuery::default()).await,
         1
     );
-    assert_eq!(
-        api.page(&collection::DEVICE_ASSETS, &none)
-            .await
-            .unwrap()
-            .items()
-            .len(),
-        1
-    );
-    assert_eq!(
-        api.page(&collection::DEVICES, &none)
-            .await
-            .unwrap()
-            .items()
-            .len(),
-        1
-    );
-    assert_eq!(
-        api.page(&collection::PLANS, &none)
-            .await
-            .unwrap()
-            .items()
-            .len(),
-        1
-    );
-    assert_eq!(
-        api.page(&collection::ACCESSORIES, &none)
-            .await
-            .unwrap()
-            .items()
-            .len(),
-        1
-    );
-    let vendors = VendorQuery::default();
-    assert_eq!(
-        api.page(&collection::VENDORS, &vendors)
-            .await
-            .unwrap()
-            .items()
-            .len(),
-        1
-    );
-    assert_eq!(
-        api.page(&collection::ORDERS, &none)
-            .await
-            .unwrap()
-            .items()
-            .len(),
-        1
-    );
+    assert_eq!(first_page(&api, &collection::ORDERS, &none).await, 1);
+    assert_eq!(first_page(&api, &collection::FEATURES, &features).await, 1);
     assert_eq!(
         api.walk(&collection::EMPLOYEES, &(), 5)
             .await
@@ -260,22 +221,19 @@ async fn collections_are_read_at_their_paths_with_their_queries() {
             .len(),
         1
     );
-    let features = CatalogQuery {
-        plan: Some("5".into()),
-        ..CatalogQuery::default()
-    };
-    assert_eq!(
-        api.page(&collection::FEATURES, &features)
-            .await
-            .unwrap()
-            .items()
-            .len(),
-        1
-    );
     let properties = PropertiesQuery::for_service(TransactionType::Upgrade, "38382349");
     let groups = api
         .walk(&collection::PROPERTIES, &properties, 5)
         .await
         .unwrap();
     assert_eq!(groups.items[0].group_id, "MISCELLANEOUS");
+}
+
+/// How many items the first page of `collection` holds.
+async fn first_page<T: serde::de::DeserializeOwned, Q: serde::Serialize>(
+    api: &Api<'_, AccessToken>,
+    collection: &Collection<T>,
+    query: &Q,
+) -> usize {
+    api.page(collection, query).await.unwrap().items().len()
 }

@@ -7,10 +7,11 @@ use serde::Serialize;
 
 use super::context::CallContext;
 use super::credentials::Credentials;
+use super::error::ErrorKind;
 use super::error::MobprocError;
 use super::orders::{order_detail, order_outcome};
 use super::params::with_query;
-use super::transport::{decode, OnRefusedToken};
+use super::transport::{decode, Answer, OnRefusedToken};
 use super::MobprocClient;
 use crate::model::{
     Accessory, Acknowledgements, ApprovalRequest, ApprovalResponse, CatalogDevice,
@@ -63,6 +64,28 @@ impl<C: Credentials> Api<'_, C> {
             .await
     }
 
+    /// POSTs `body` to a resource under the API base and reads the answer with `read`.
+    async fn post<B, T>(
+        &self,
+        segments: &[&str],
+        query: &[(&str, &str)],
+        body: &B,
+        on_refused: OnRefusedToken,
+        read: impl FnOnce(Answer) -> Result<T, ErrorKind>,
+    ) -> Result<T, C::Error>
+    where
+        B: Serialize + ?Sized,
+    {
+        let url = self
+            .client
+            .endpoint(segments)
+            .and_then(|url| with_query(url, query))
+            .map_err(MobprocError::from)?;
+        self.client
+            .post_with(self.auth, &self.context, url, body, on_refused, read)
+            .await
+    }
+
     /// `GET /ping?echoText=`: liveness.
     pub async fn ping(&self, echo_text: &str) -> Result<Ping, C::Error> {
         self.get(&["ping"], &[("echoText", echo_text)]).await
@@ -90,19 +113,8 @@ impl<C: Credentials> Api<'_, C> {
         id: &str,
         request: &MoveServiceRequest,
     ) -> Result<ServiceAsset, C::Error> {
-        let url = self
-            .client
-            .endpoint(&["assets", "services", id, "move"])
-            .map_err(MobprocError::from)?;
-        self.client
-            .post_with(
-                self.auth,
-                &self.context,
-                url,
-                request,
-                OnRefusedToken::Resend,
-                decode,
-            )
+        let path = ["assets", "services", id, "move"];
+        self.post(&path, NONE, request, OnRefusedToken::Resend, decode)
             .await
     }
 
@@ -154,39 +166,17 @@ impl<C: Credentials> Api<'_, C> {
         &self,
         body: &OrderRequestBody,
     ) -> Result<OrderConfirmation, C::Error> {
-        let url = self
-            .client
-            .endpoint(&["orders"])
-            .and_then(|url| with_query(url, &[("confirm", "true")]))
-            .map_err(MobprocError::from)?;
-        self.client
-            .post_with(
-                self.auth,
-                &self.context,
-                url,
-                body,
-                OnRefusedToken::Resend,
-                order_outcome::<ConfirmationResponse>,
-            )
+        let confirm = [("confirm", "true")];
+        let read = order_outcome::<ConfirmationResponse>;
+        self.post(&["orders"], &confirm, body, OnRefusedToken::Resend, read)
             .await
     }
 
     /// `POST /orders`: places the order. Sent exactly once, never retried, not even after
     /// a 401: MOBPROC is not idempotent, so the caller looks for the order first.
     pub async fn submit_order(&self, body: &OrderRequestBody) -> Result<Order, C::Error> {
-        let url = self
-            .client
-            .endpoint(&["orders"])
-            .map_err(MobprocError::from)?;
-        self.client
-            .post_with(
-                self.auth,
-                &self.context,
-                url,
-                body,
-                OnRefusedToken::Answer,
-                order_outcome::<OrderResponse>,
-            )
+        let read = order_outcome::<OrderResponse>;
+        self.post(&["orders"], NONE, body, OnRefusedToken::Answer, read)
             .await
     }
 
@@ -228,19 +218,8 @@ impl<C: Credentials> Api<'_, C> {
         id: &str,
         request: &ApprovalRequest,
     ) -> Result<ApprovalResponse, C::Error> {
-        let url = self
-            .client
-            .endpoint(&["orders", id, "approval"])
-            .map_err(MobprocError::from)?;
-        self.client
-            .post_with(
-                self.auth,
-                &self.context,
-                url,
-                request,
-                OnRefusedToken::Resend,
-                decode,
-            )
+        let path = ["orders", id, "approval"];
+        self.post(&path, NONE, request, OnRefusedToken::Resend, decode)
             .await
     }
 
