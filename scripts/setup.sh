@@ -43,10 +43,16 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}";
 fi
 
 if [ "$MODE" = "test" ]; then
-  if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-    say "installing Debian's Chromium"
+  # Chromium for Playwright; nginx for the several-instances spec; faketime for the
+  # clock-skew test. (PostgreSQL: scripts/postgres.sh.)
+  missing=()
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium fonts-liberation)
+  command -v nginx >/dev/null || missing+=(nginx-light)
+  command -v faketime >/dev/null || missing+=(faketime)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing ${missing[*]} from Debian"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
   # npm ci only when the lockfile changed since the last install.
   E2E="$ROOT/end2end"

@@ -26,6 +26,9 @@ pub struct Settings {
     pub data_dir: PathBuf,
     /// A `sqlite:` or `postgres:` URL for the session store; default: SQLite in `data_dir`.
     pub database_url: Option<String>,
+    /// The longest one MOBPROC or OAuth call may take, in seconds.
+    #[serde(default = "default_mobproc_timeout_secs")]
+    pub mobproc_timeout_secs: u64,
     /// `true` behind https: the session cookie becomes `Secure` and `__Host-` prefixed.
     #[serde(default)]
     pub cookie_secure: bool,
@@ -41,6 +44,13 @@ pub enum ConfigError {
     Invalid(#[from] Box<figment::Error>),
     #[error("STOREFRONT_OAUTH_TOKEN_URL is required when STOREFRONT_MOBPROC_URL is set")]
     MissingTokenUrl,
+    #[error(
+        "STOREFRONT_DATABASE_URL is PostgreSQL, shared by several instances, but no \
+         STOREFRONT_MOBPROC_URL is set: each instance would start a private embedded \
+         sandbox. Point every instance at one MOBPROC (the standalone sandbox: \
+         `mobproc-sandbox`, see the README's \"Running several instances\")"
+    )]
+    SharedDatabaseWithEmbeddedSandbox,
 }
 
 impl Settings {
@@ -54,7 +64,16 @@ impl Settings {
         if settings.mobproc_url.is_some() && settings.oauth_token_url.is_none() {
             return Err(ConfigError::MissingTokenUrl);
         }
+        if settings.mobproc_url.is_none() && settings.database_is_postgres() {
+            return Err(ConfigError::SharedDatabaseWithEmbeddedSandbox);
+        }
         Ok(settings)
+    }
+
+    fn database_is_postgres(&self) -> bool {
+        self.database_url
+            .as_deref()
+            .is_some_and(|url| url.starts_with("postgres:") || url.starts_with("postgresql:"))
     }
 
     /// The session database URL: the configured one, or SQLite inside `data_dir`.
@@ -86,6 +105,7 @@ impl fmt::Debug for Settings {
             .field("client_secret", &"[redacted]")
             .field("data_dir", &self.data_dir)
             .field("database_url", &self.database_url.as_ref().map(|_| "[set]"))
+            .field("mobproc_timeout_secs", &self.mobproc_timeout_secs)
             .field("cookie_secure", &self.cookie_secure)
             .field(
                 "public_origin",
@@ -105,6 +125,10 @@ fn default_client_id() -> String {
 
 fn default_client_secret() -> String {
     "storefront-secret".into()
+}
+
+fn default_mobproc_timeout_secs() -> u64 {
+    30
 }
 
 fn default_data_dir() -> PathBuf {
@@ -137,6 +161,20 @@ mod tests {
             Settings::from_figment(figment),
             Err(ConfigError::MissingTokenUrl)
         ));
+    }
+
+    #[test]
+    fn a_shared_database_needs_one_shared_mobproc() {
+        let figment = Figment::new().merge(Serialized::default(
+            "database_url",
+            "postgres://u@db.example/storefront",
+        ));
+        let error = Settings::from_figment(figment).expect_err("refused");
+        assert!(matches!(
+            error,
+            ConfigError::SharedDatabaseWithEmbeddedSandbox
+        ));
+        assert!(error.to_string().contains("STOREFRONT_MOBPROC_URL"));
     }
 
     #[test]

@@ -1,8 +1,13 @@
-//! The storefront's own tables (carts, checkouts), in the database that holds the
-//! sessions: SQLite by default, PostgreSQL when configured. Their layout is made by the
-//! migrations in `server/migrations/`, the same files for both databases; queries are
-//! written once for both (`$1` placeholders, `TEXT`/`BIGINT`, `ON CONFLICT`), and
-//! [`on_pool!`] runs one on whichever pool this is.
+//! The storefront's own tables (sign-ins, carts, checkouts, sign-in throttles), in the
+//! database that holds the sessions: SQLite by default, PostgreSQL when configured.
+//! Their layout is made by the migrations in `server/migrations/`, the same files for
+//! both databases; queries are written once for both (`$1` placeholders,
+//! `TEXT`/`BIGINT`, `ON CONFLICT`, `RETURNING`), and [`on_pool!`] runs one on whichever
+//! pool this is.
+//!
+//! Time that several instances must agree on (leases, lifetimes, throttles) is the
+//! database's: queries say `{now}`, which [`Database::sql`] turns into the database's
+//! own clock, never the instance's.
 
 use sqlx::{migrate::Migrator, PgPool, SqlitePool};
 
@@ -32,9 +37,31 @@ impl Database {
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
         on_pool!(self, |pool| MIGRATIONS.run(pool).await)
     }
+
+    /// `query` with every `{now}` replaced by the database's clock in whole seconds
+    /// since the Unix epoch (PostgreSQL's `clock_timestamp()`, not the transaction's
+    /// start).
+    pub fn sql(&self, query: &str) -> String {
+        let now = match self {
+            Self::Sqlite(_) => "CAST(strftime('%s', 'now') AS BIGINT)",
+            Self::Postgres(_) => "CAST(EXTRACT(EPOCH FROM clock_timestamp()) AS BIGINT)",
+        };
+        query.replace("{now}", now)
+    }
+
+    /// How a transaction that will write starts, and what a `SELECT` of the row it
+    /// will change ends with, so that concurrent ones (on any instance) take turns:
+    /// SQLite's write lock from the start, PostgreSQL's row lock.
+    pub fn write_lock(&self) -> (&'static str, &'static str) {
+        match self {
+            Self::Sqlite(_) => ("BEGIN IMMEDIATE", ""),
+            Self::Postgres(_) => ("BEGIN", " FOR UPDATE"),
+        }
+    }
 }
 
-/// Seconds since the Unix epoch, as the tables store time.
+/// Seconds since the Unix epoch by this instance's clock, for what only this instance
+/// compares (a cart's last change); leases and lifetimes use [`Database::sql`]'s `{now}`.
 pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -43,6 +70,7 @@ pub fn now() -> i64 {
 
 #[cfg(test)]
 mod tests {
+    use super::Database;
     use crate::{
         bff::checkout::store::{CheckoutStore, State},
         bff::party::Party,
@@ -102,5 +130,23 @@ mod tests {
         assert!(placed.confirmed.is_none(), "its view was not kept");
         assert_eq!(placed.activity_id, "old-placed");
         Store::open(&url).await.expect("migrations run once");
+    }
+
+    #[tokio::test]
+    async fn now_is_the_databases_clock_in_seconds() {
+        let database =
+            Database::Sqlite(sqlx::SqlitePool::connect("sqlite::memory:").await.unwrap());
+        let Database::Sqlite(pool) = &database else {
+            unreachable!()
+        };
+        let now: i64 = sqlx::query_scalar(&database.sql("SELECT {now}"))
+            .fetch_one(pool)
+            .await
+            .unwrap();
+        let local = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
+        assert!((now - local).abs() <= 2, "{now} vs {local}");
     }
 }

@@ -1,12 +1,16 @@
 //! Periodic clean-up of what would otherwise grow without bound in the database:
-//! expired sessions (tower-sessions only skips them when loading) and checkouts
-//! nobody can act on any more. Carts are kept: they belong to people, not sessions.
+//! expired sessions (tower-sessions only skips them when loading), sign-ins past their
+//! lifetimes and checkouts nobody can act on any more. Carts are kept: they belong to
+//! people, not sessions. Every instance sweeps; the statements do not mind.
 
 use std::time::Duration;
 
 use tower_sessions::session_store::ExpiredDeletion;
 
-use crate::{bff::checkout::store::CheckoutStore, database::now, session::Store};
+use crate::{
+    bff::{checkout::store::CheckoutStore, sign_ins::SignInStore},
+    session::Store,
+};
 
 /// How often the clean-up runs.
 const INTERVAL: Duration = Duration::from_secs(60 * 60);
@@ -19,6 +23,7 @@ const SUBMITTED_KEPT_SECS: i64 = 30 * 24 * 60 * 60;
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Swept {
     pub checkouts: u64,
+    pub sign_ins: u64,
 }
 
 /// Deletes expired sessions and old checkouts once.
@@ -27,11 +32,14 @@ pub async fn sweep(store: &Store) -> Result<Swept, Box<dyn std::error::Error + S
         Store::Sqlite(sessions, _) => sessions.delete_expired().await?,
         Store::Postgres(sessions, _) => sessions.delete_expired().await?,
     }
-    let time = now();
     let checkouts = CheckoutStore::new(store.database())
-        .purge(time - CONFIRMED_KEPT_SECS, time - SUBMITTED_KEPT_SECS)
+        .purge(CONFIRMED_KEPT_SECS, SUBMITTED_KEPT_SECS)
         .await?;
-    Ok(Swept { checkouts })
+    let sign_ins = SignInStore::new(store.database()).purge().await?;
+    Ok(Swept {
+        checkouts,
+        sign_ins,
+    })
 }
 
 /// Runs [`sweep`] now and then every [`INTERVAL`], for as long as the server runs.
@@ -41,7 +49,11 @@ pub fn spawn(store: Store) -> tokio::task::JoinHandle<()> {
         loop {
             ticks.tick().await;
             match sweep(&store).await {
-                Ok(swept) => tracing::debug!(checkouts = swept.checkouts, "housekeeping done"),
+                Ok(swept) => tracing::debug!(
+                    checkouts = swept.checkouts,
+                    sign_ins = swept.sign_ins,
+                    "housekeeping done"
+                ),
                 Err(error) => tracing::warn!(%error, "housekeeping failed"),
             }
         }
@@ -51,6 +63,7 @@ pub fn spawn(store: Store) -> tokio::task::JoinHandle<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::database::now;
 
     async fn checkout(store: &Store, id: &str, state: &str, age_secs: i64) {
         let Store::Sqlite(_, pool) = store else {
@@ -95,7 +108,13 @@ mod tests {
 
         let swept = sweep(&store).await.unwrap();
 
-        assert_eq!(swept, Swept { checkouts: 2 });
+        assert_eq!(
+            swept,
+            Swept {
+                checkouts: 2,
+                sign_ins: 0
+            }
+        );
         assert_eq!(
             remaining(&store).await,
             ["confirmed-new", "submitted-recent", "unknown-old"]

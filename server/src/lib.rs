@@ -76,7 +76,10 @@ pub fn router(state: AppState, store: Store, secure_cookies: bool) -> Router {
             _,
         >(backends, app::shell))
         .layer(middleware::from_fn(bff::status::of_server_fn_errors))
-        .layer(middleware::from_fn(bff::guard::require_sign_in))
+        .layer(middleware::from_fn_with_state(
+            state.bff.clone(),
+            bff::guard::require_sign_in,
+        ))
         .layer(session::layer(store, secure_cookies))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(middleware::from_fn_with_state(

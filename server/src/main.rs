@@ -2,7 +2,7 @@
 //! which builds the WASM and CSS with cargo-leptos and sets the `LEPTOS_*` variables;
 //! the `STOREFRONT_*` variables of the README configure the rest.
 
-use std::error::Error;
+use std::{error::Error, process::ExitCode};
 
 use leptos::prelude::get_configuration;
 use server::{
@@ -11,13 +11,25 @@ use server::{
 };
 
 #[tokio::main]
-async fn main() -> Result<(), Box<dyn Error>> {
+async fn main() -> ExitCode {
+    // Logs go to stderr: stdout carries only what scripts read (the URL first).
     tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .init();
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // Said plainly on stderr: a missing or wrong setting stops the server here.
+            eprintln!("storefront: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
 
+async fn run() -> Result<(), Box<dyn Error>> {
     let settings = Settings::from_env()?;
     let options = get_configuration(None)?.leptos_options;
     std::fs::create_dir_all(&settings.data_dir)?;
@@ -38,9 +50,12 @@ async fn main() -> Result<(), Box<dyn Error>> {
     // The first line on stdout is the URL: scripts and tests read it.
     println!("listening on http://{}", listener.local_addr()?);
     println!("{}", upstream.describe());
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     Ok(())
 }
 

@@ -1,8 +1,13 @@
 //! The server-side session: tower-sessions over SQLite (default) or PostgreSQL.
 //! The browser holds only an opaque, HttpOnly cookie; tokens stay in the store.
 
+use std::{str::FromStr, time::Duration as StdDuration};
+
 use crate::database::Database;
-use sqlx::{PgPool, SqlitePool};
+use sqlx::{
+    sqlite::{SqliteConnectOptions, SqliteJournalMode},
+    PgPool, SqlitePool,
+};
 use tower_sessions::{
     cookie::{time::Duration, SameSite},
     Expiry, SessionManagerLayer, SessionStore,
@@ -13,8 +18,12 @@ use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 pub const COOKIE_NAME: &str = "storefront_session";
 /// Over https the `__Host-` prefix makes browsers insist on Secure, Path=/ and no Domain.
 pub const SECURE_COOKIE_NAME: &str = "__Host-storefront_session";
-/// Signed-in users are signed out after this much inactivity.
-const IDLE_TIMEOUT: Duration = Duration::hours(8);
+/// A session record outlives no sign-in: it is kept this long after its last change
+/// (a sign-in's own idle and absolute limits are in `bff::sign_ins`).
+const RECORD_LIFETIME: Duration = Duration::hours(12);
+/// A write waits this long for SQLite's lock, which a token refresh holds while it asks
+/// the OAuth server (bounded by the client's timeout).
+const SQLITE_BUSY_TIMEOUT: StdDuration = StdDuration::from_secs(40);
 
 /// Why the session store could not be opened.
 #[derive(Debug, thiserror::Error)]
@@ -39,7 +48,11 @@ impl Store {
     /// Connects and creates the session table and the storefront's tables if missing.
     pub async fn open(database_url: &str) -> Result<Self, SessionStoreError> {
         let store = if database_url.starts_with("sqlite:") {
-            let pool = SqlitePool::connect(database_url).await?;
+            // WAL: readers never wait for the writer.
+            let options = SqliteConnectOptions::from_str(database_url)?
+                .journal_mode(SqliteJournalMode::Wal)
+                .busy_timeout(SQLITE_BUSY_TIMEOUT);
+            let pool = SqlitePool::connect_with(options).await?;
             let store = SqliteStore::new(pool.clone());
             store.migrate().await?;
             Self::Sqlite(store, pool)
@@ -119,5 +132,5 @@ pub fn layer<S: SessionStore + Clone>(store: S, secure: bool) -> SessionManagerL
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_path("/")
-        .with_expiry(Expiry::OnInactivity(IDLE_TIMEOUT))
+        .with_expiry(Expiry::OnInactivity(RECORD_LIFETIME))
 }

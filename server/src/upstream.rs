@@ -1,6 +1,8 @@
 //! Which MOBPROC the storefront talks to: the configured one, or (by default) the
 //! sandbox started in-process on a loopback port and used over real HTTP.
 
+use std::time::Duration;
+
 use mobproc::client::{ClientConfig, MobprocClient, MobprocError};
 use sandbox::RunningSandbox;
 
@@ -66,6 +68,8 @@ impl Upstream {
                 (config, Some(sandbox))
             }
         };
+        let config =
+            config.with_request_timeout(Duration::from_secs(settings.mobproc_timeout_secs.max(1)));
         Ok(Self {
             client: MobprocClient::new(config)?,
             sandbox,

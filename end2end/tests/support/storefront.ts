@@ -24,8 +24,12 @@ export interface Running {
   sandboxURL: string;
 }
 
-/** Starts the release server on `dataDir`, on an ephemeral port with its embedded sandbox. */
-export async function launch(dataDir: string): Promise<Running> {
+/**
+ * Starts the release server on `dataDir` on an ephemeral port: with its embedded
+ * sandbox, or with the settings in `env` (e.g. `STOREFRONT_MOBPROC_URL` for a shared
+ * MOBPROC), which are added to the environment.
+ */
+export async function launch(dataDir: string, env: Record<string, string> = {}): Promise<Running> {
   const child = spawn(serverBinary, [], {
     cwd: repoRoot,
     env: {
@@ -37,10 +41,11 @@ export async function launch(dataDir: string): Promise<Running> {
       LEPTOS_ENV: "PROD",
       STOREFRONT_DATA_DIR: dataDir,
       RUST_LOG: process.env.RUST_LOG ?? "warn",
+      ...env,
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  // The server prints its URL first, then the embedded sandbox's.
+  // The server prints its URL first, then the embedded sandbox's or its MOBPROC's.
   const [baseURL, sandboxURL] = await new Promise<[string, string]>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     let listening: string | undefined;
@@ -49,6 +54,8 @@ export async function launch(dataDir: string): Promise<Running> {
       if (match) listening = match[1];
       const sandbox = /embedded MOBPROC sandbox at (http:\/\/\S+)$/.exec(line.trim());
       if (sandbox && listening) resolve([listening, sandbox[1]]);
+      const shared = /^MOBPROC: (http:\/\/\S+?)\/mobproc\/v1$/.exec(line.trim());
+      if (shared && listening) resolve([listening, shared[1]]);
     });
     child.once("exit", (code) => reject(new Error(`storefront exited early with ${code}`)));
     child.once("error", reject);

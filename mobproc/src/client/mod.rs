@@ -71,6 +71,7 @@ struct Inner {
     headers: FixedHeaders,
     oauth: OAuthEndpoints,
     retry: RetryPolicy,
+    request_timeout: std::time::Duration,
 }
 
 impl MobprocClient {
@@ -95,8 +96,14 @@ impl MobprocClient {
                 headers,
                 oauth,
                 retry: config.retry,
+                request_timeout: config.request_timeout,
             }),
         })
+    }
+
+    /// The longest one attempt may take, answer included: after it, no answer comes.
+    pub fn request_timeout(&self) -> std::time::Duration {
+        self.inner.request_timeout
     }
 
     /// The API base every call and every followed link is under.

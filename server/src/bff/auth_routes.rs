@@ -13,9 +13,8 @@ use tower_sessions::Session;
 
 use super::{
     present,
-    session_data::{
-        self, Permissions, SignedIn, ACTING_FOR, PERMISSIONS, SIGNED_IN, SIGN_IN_FLASH,
-    },
+    session_data::{self, Permissions, ACTING_FOR, PERMISSIONS, SIGN_IN, SIGN_IN_FLASH},
+    sign_ins::Method,
     Bff,
 };
 use crate::observability::RequestId;
@@ -81,28 +80,37 @@ async fn establish(
     let permissions = Permissions::of(&me);
     let user = me.authenticated_user;
     let name = present::full_name(&user);
-    let signed_in = SignedIn::new(user.id, name, &tokens);
     let stored = async {
+        // A sign-in this session had before ends: one sign-in per session.
+        bff.tokens().end(session).await?;
+        let sign_in = bff
+            .tokens()
+            .start(&user.id, &name, Method::Password, &tokens)
+            .await?;
         // A new id at sign-in, so a session id planted before sign-in is worthless.
         session.cycle_id().await?;
         session.remove::<String>(SIGN_IN_FLASH).await?;
         session.remove::<String>(ACTING_FOR).await?;
         session_data::write(session, PERMISSIONS, &permissions).await?;
-        session_data::write(session, SIGNED_IN, &signed_in).await
+        session_data::write(session, SIGN_IN, &sign_in).await?;
+        Ok::<_, super::BffError>(())
     };
     stored.await.map_err(|error| unavailable(&error))?;
     tracing::info!("signed in");
     Ok(())
 }
 
-/// `POST /auth/sign-out`: revokes the refresh token and deletes the session.
+/// `POST /auth/sign-out`: ends the sign-in (on every instance: its row is gone),
+/// revokes the refresh token and deletes the session.
 pub async fn sign_out(State(bff): State<Bff>, session: Session) -> Response {
-    if let Ok(Some(signed_in)) = session_data::read::<SignedIn>(&session, SIGNED_IN).await {
-        if let Some(refresh_token) = signed_in.refresh_token() {
-            if let Err(error) = bff.client().revoke_refresh_token(&refresh_token).await {
-                tracing::warn!(%error, "refresh token not revoked");
-            }
-        }
+    match bff.tokens().end(&session).await {
+        Ok(Some(ended)) => tracing::info!(
+            user = %ended.employee_id,
+            method = <&str>::from(ended.method),
+            "signed out"
+        ),
+        Ok(None) => {}
+        Err(error) => tracing::error!(%error, "sign-in not ended"),
     }
     if let Err(error) = session.flush().await {
         tracing::error!(%error, "session not deleted");

@@ -3,6 +3,8 @@
 //! this is, and gives the `mobproc` client's typed calls bound to all of that. Each call
 //! carries its own correlation id; its log line carries the request's id too.
 
+use std::sync::{Arc, Mutex, PoisonError};
+
 use app::error::AppError;
 use mobproc::client::{AccessToken, Api, CallContext, Credentials};
 use tower_sessions::Session;
@@ -12,6 +14,7 @@ use super::{
     party::Party,
     request::Request,
     session_data::{self, ActingFor, Permissions, ACTING_FOR, PERMISSIONS},
+    sign_ins::SignIn,
     Bff,
 };
 
@@ -21,17 +24,57 @@ pub struct Caller {
     bff: Bff,
     request: Request,
     party: Party,
+    /// The sign-in as last read or refreshed by this request.
+    sign_in: Arc<Mutex<SignIn>>,
 }
 
 impl Caller {
     /// The caller of `request`; signed out is [`BffError::SignInRequired`].
     pub async fn of(bff: &Bff, request: Request) -> Result<Self, BffError> {
-        let party = Party::of(&request.session).await?;
+        let sign_in = bff
+            .tokens()
+            .signed_in(&request.session)
+            .await?
+            .ok_or(BffError::SignInRequired)?;
+        let party = Party::of(&request.session, &sign_in).await?;
         Ok(Self {
             bff: bff.clone(),
             request,
             party,
+            sign_in: Arc::new(Mutex::new(sign_in)),
         })
+    }
+
+    /// The signed-in person, as this request last knew them.
+    pub fn sign_in(&self) -> SignIn {
+        self.sign_in
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    fn keep(&self, sign_in: SignIn) {
+        *self.sign_in.lock().unwrap_or_else(PoisonError::into_inner) = sign_in;
+    }
+
+    /// An access token good for at least the refresh margin, refreshed now if need be.
+    pub async fn fresh_token(&self) -> Result<AccessToken, BffError> {
+        self.token().await
+    }
+
+    /// MOBPROC in the party's context and the flow `activity_id`, with exactly `token`:
+    /// nothing is refreshed or renewed on the way (a refused token is answered as such).
+    pub fn api_with_token<'a>(
+        &'a self,
+        token: &'a AccessToken,
+        activity_id: &str,
+    ) -> Api<'a, AccessToken> {
+        let context = self
+            .party
+            .context()
+            .with_activity_id(activity_id)
+            .with_request_id(&self.request.id);
+        self.bff.client().api(token, context)
     }
 
     pub fn bff(&self) -> &Bff {
@@ -112,16 +155,17 @@ impl Credentials for Caller {
     type Error = BffError;
 
     async fn token(&self) -> Result<AccessToken, BffError> {
-        let signed_in = self.bff.tokens().current(self.session()).await?;
-        Ok(signed_in.access_token())
+        let fresh = self.bff.tokens().fresh(self.sign_in()).await?;
+        let token = fresh.access_token();
+        self.keep(fresh);
+        Ok(token)
     }
 
     async fn renew(&self, rejected: &AccessToken) -> Result<Option<AccessToken>, BffError> {
-        let fresh = self
-            .bff
-            .tokens()
-            .after_rejection(self.session(), rejected)
-            .await?;
-        Ok(Some(fresh.access_token()))
+        let id = self.sign_in().id;
+        let fresh = self.bff.tokens().after_rejection(&id, rejected).await?;
+        let token = fresh.access_token();
+        self.keep(fresh);
+        Ok(Some(token))
     }
 }

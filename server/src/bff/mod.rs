@@ -23,6 +23,7 @@ pub(crate) mod party;
 mod present;
 mod request;
 mod session_data;
+pub(crate) mod sign_ins;
 pub mod status;
 mod submit;
 mod tokens;
@@ -43,7 +44,8 @@ use checkout::store::CheckoutStore;
 pub use error::BffError;
 use media::MediaFetcher;
 use request::Request;
-use session_data::{ActingFor, SignedIn, ACTING_FOR, SIGNED_IN, SIGN_IN_FLASH};
+use session_data::{ActingFor, ACTING_FOR, SIGN_IN, SIGN_IN_FLASH};
+use sign_ins::SignInStore;
 use tokens::Tokens;
 
 use crate::{database::Database, session::Store};
@@ -66,7 +68,7 @@ impl Bff {
     pub fn new(client: MobprocClient, store: Store) -> Result<Self, BffError> {
         let media = MediaFetcher::new(client.api_base()).map_err(BffError::Setup)?;
         let database: Database = store.database();
-        let tokens = Tokens::new(client.clone(), store);
+        let tokens = Tokens::new(client.clone(), SignInStore::new(database.clone()));
         Ok(Self {
             inner: Arc::new(Inner {
                 client,
@@ -117,7 +119,7 @@ impl Bff {
 impl Backend for Bff {
     async fn viewer(&self) -> Result<Option<Viewer>, AppError> {
         let request = self.request()?;
-        let signed_in = session_data::read::<SignedIn>(&request.session, SIGNED_IN).await;
+        let signed_in = session_data::read::<String>(&request.session, SIGN_IN).await;
         if !matches!(signed_in, Ok(Some(_))) {
             return request.answer(signed_in.map(|_| None).map_err(Into::into));
         }
@@ -141,15 +143,14 @@ impl Backend for Bff {
     }
 }
 
-/// The header's view of the caller. Asking for the tokens keeps the session alive
-/// across long idle tabs (they are refreshed when due).
+/// The header's view of the caller.
 async fn viewer(caller: &Caller) -> Result<Option<Viewer>, BffError> {
-    let signed_in = match caller.bff().tokens().current(caller.session()).await {
-        Ok(signed_in) => signed_in,
+    let signed_in = caller.sign_in();
+    let permissions = match caller.own_permissions().await {
+        Ok(permissions) => permissions,
         Err(BffError::SignInRequired) => return Ok(None),
         Err(error) => return Err(error),
     };
-    let permissions = caller.own_permissions().await?;
     let acting_for = session_data::read::<ActingFor>(caller.session(), ACTING_FOR)
         .await?
         .map(|a| Actor {

@@ -5,7 +5,8 @@ use tower_sessions::Session;
 
 use super::{
     error::BffError,
-    session_data::{self, ActingFor, SignedIn, ACTING_FOR, SIGNED_IN},
+    session_data::{self, ActingFor, ACTING_FOR},
+    sign_ins::SignIn,
 };
 
 /// The signed-in user, and the actor they order for: themselves, or the employee
@@ -20,17 +21,14 @@ pub struct Party {
 }
 
 impl Party {
-    /// The session's party; signed out is [`BffError::SignInRequired`].
-    pub async fn of(session: &Session) -> Result<Self, BffError> {
-        let signed_in: SignedIn = session_data::read(session, SIGNED_IN)
-            .await?
-            .ok_or(BffError::SignInRequired)?;
+    /// The party of `session`, whose signed-in person is `sign_in`.
+    pub async fn of(session: &Session, sign_in: &SignIn) -> Result<Self, BffError> {
         let acting: Option<ActingFor> = session_data::read(session, ACTING_FOR).await?;
         Ok(Self {
             actor_id: acting
                 .as_ref()
-                .map_or_else(|| signed_in.employee_id.clone(), |a| a.employee_id.clone()),
-            user_id: signed_in.employee_id,
+                .map_or_else(|| sign_in.employee_id.clone(), |a| a.employee_id.clone()),
+            user_id: sign_in.employee_id.clone(),
             acting,
         })
     }

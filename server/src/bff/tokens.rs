@@ -1,117 +1,119 @@
 //! Access tokens that stay fresh without the user noticing: refreshed shortly before
-//! they expire, once per session even when several requests notice at the same time
-//! (MOBPROC rotates refresh tokens, so a second refresh with the old one would fail).
+//! they expire, or when MOBPROC refuses one, exactly once per sign-in even when
+//! requests on several instances notice at the same time (MOBPROC rotates refresh
+//! tokens, so a second refresh with the old one would fail). The row lock in
+//! [`SignInStore::refresh`] makes the others wait for the one refresh and use it.
 
-use std::{
-    hash::{DefaultHasher, Hash, Hasher},
-    time::Duration,
-};
+use std::time::Duration;
 
-use mobproc::client::{AccessToken, ErrorKind, MobprocClient};
-use tower_sessions::{session::Id, Session, SessionStore};
+use mobproc::client::{AccessToken, ErrorKind, MobprocClient, RefreshToken};
+use tower_sessions::Session;
 
 use super::{
     error::BffError,
-    session_data::{self, SignedIn, SIGNED_IN},
+    session_data::{self, SIGN_IN},
+    sign_ins::{Ended, Method, Renewal, SignIn, SignInStore},
 };
-use crate::session::Store;
 
 /// Refresh when the access token has less than this left.
-const REFRESH_MARGIN: Duration = Duration::from_secs(60);
-/// Refreshes of different sessions rarely share a lock, and memory stays bounded.
-const LOCK_STRIPES: usize = 64;
+pub const REFRESH_MARGIN: Duration = Duration::from_secs(60);
 
 pub struct Tokens {
     client: MobprocClient,
-    store: Store,
-    stripes: Vec<tokio::sync::Mutex<()>>,
+    sign_ins: SignInStore,
 }
 
 impl Tokens {
-    pub fn new(client: MobprocClient, store: Store) -> Self {
-        Self {
-            client,
-            store,
-            stripes: (0..LOCK_STRIPES)
-                .map(|_| tokio::sync::Mutex::new(()))
-                .collect(),
+    pub fn new(client: MobprocClient, sign_ins: SignInStore) -> Self {
+        Self { client, sign_ins }
+    }
+
+    /// The sign-in `session` names, if it still holds; its tokens as they are.
+    pub async fn signed_in(&self, session: &Session) -> Result<Option<SignIn>, BffError> {
+        match session_data::read::<String>(session, SIGN_IN).await? {
+            Some(id) => self.sign_ins.current(&id).await,
+            None => Ok(None),
         }
     }
 
-    /// The signed-in person with an access token good for at least the margin.
-    pub async fn current(&self, session: &Session) -> Result<SignedIn, BffError> {
-        let signed_in: SignedIn = session_data::read(session, SIGNED_IN)
-            .await?
-            .ok_or(BffError::SignInRequired)?;
-        if !signed_in.expires_within(REFRESH_MARGIN) {
-            return Ok(signed_in);
+    /// `sign_in` itself while its access token is good for the margin; else refreshed.
+    pub async fn fresh(&self, sign_in: SignIn) -> Result<SignIn, BffError> {
+        if !sign_in.expires_within(REFRESH_MARGIN) {
+            return Ok(sign_in);
         }
-        let seen = signed_in.access_token.clone();
-        self.refresh(session, signed_in, &seen).await
+        let seen = sign_in.access_token();
+        self.refresh(&sign_in.id, &seen).await
     }
 
     /// New tokens after MOBPROC refused `rejected` (expired or revoked early).
     pub async fn after_rejection(
         &self,
-        session: &Session,
+        sign_in_id: &str,
         rejected: &AccessToken,
-    ) -> Result<SignedIn, BffError> {
-        let signed_in: SignedIn = session_data::read(session, SIGNED_IN)
-            .await?
-            .ok_or(BffError::SignInRequired)?;
-        self.refresh(session, signed_in, rejected.secret()).await
+    ) -> Result<SignIn, BffError> {
+        self.refresh(sign_in_id, rejected).await
     }
 
-    /// Refreshes the tokens whose access token was `seen`, unless another request did.
-    async fn refresh(
+    /// Records a new sign-in for `session`, which must get a new id first.
+    pub async fn start(
         &self,
-        session: &Session,
-        current: SignedIn,
-        seen: &str,
-    ) -> Result<SignedIn, BffError> {
-        let id = session.id().ok_or(BffError::SignInRequired)?;
-        let _turn = self.stripe(&id).lock().await;
-        // A request that held the lock before us may have refreshed already; the
-        // store, not this request's copy of the session, has the latest tokens.
-        let latest = self.stored(&id).await?.unwrap_or(current);
-        if latest.access_token != seen && !latest.expires_within(REFRESH_MARGIN) {
-            session_data::write(session, SIGNED_IN, &latest).await?;
-            return Ok(latest);
-        }
-        let refresh_token = latest.refresh_token().ok_or(BffError::SignInRequired)?;
-        match self.client.refresh_grant(&refresh_token).await {
-            Ok(tokens) => {
-                let refreshed = latest.refreshed(&tokens);
-                session_data::write(session, SIGNED_IN, &refreshed).await?;
-                session.save().await?;
-                Ok(refreshed)
-            }
-            Err(error)
-                if matches!(
-                    error.kind(),
-                    ErrorKind::InvalidGrant { .. } | ErrorKind::Unauthorized(_)
-                ) =>
-            {
-                tracing::info!("refresh token refused; the user signs in again");
-                session.remove::<String>(SIGNED_IN).await?;
-                Err(BffError::SignInRequired)
-            }
-            Err(error) => Err(error.into()),
-        }
-    }
-
-    async fn stored(&self, id: &Id) -> Result<Option<SignedIn>, BffError> {
-        let record = self
-            .store
-            .load(id)
+        employee_id: &str,
+        name: &str,
+        method: Method,
+        tokens: &mobproc::client::TokenSet,
+    ) -> Result<String, BffError> {
+        self.sign_ins
+            .create(employee_id, name, method, tokens)
             .await
-            .map_err(tower_sessions::session::Error::Store)?;
-        Ok(record.and_then(|record| session_data::from_record(&record, SIGNED_IN)))
     }
 
-    fn stripe(&self, id: &Id) -> &tokio::sync::Mutex<()> {
-        let mut hasher = DefaultHasher::new();
-        id.hash(&mut hasher);
-        &self.stripes[hasher.finish() as usize % LOCK_STRIPES]
+    /// Ends the sign-in `session` names (if any) and revokes its refresh token.
+    pub async fn end(&self, session: &Session) -> Result<Option<Ended>, BffError> {
+        let Some(id) = session_data::read::<String>(session, SIGN_IN).await? else {
+            return Ok(None);
+        };
+        let ended = self.sign_ins.end(&id).await?;
+        if let Some(refresh_token) = ended.as_ref().and_then(|e| e.refresh_token.as_ref()) {
+            self.revoke(refresh_token).await;
+        }
+        Ok(ended)
+    }
+
+    /// Revokes a refresh token at the OAuth server, logging a failure as such.
+    async fn revoke(&self, refresh_token: &RefreshToken) {
+        match self.client.revoke_refresh_token(refresh_token).await {
+            Ok(()) => tracing::info!("refresh token revoked"),
+            Err(error) => tracing::warn!(%error, "refresh token NOT revoked at sign-out"),
+        }
+    }
+
+    /// Refreshes the tokens of `sign_in_id` whose access token was `seen`, unless
+    /// another request (on any instance) did meanwhile.
+    async fn refresh(&self, sign_in_id: &str, seen: &AccessToken) -> Result<SignIn, BffError> {
+        let client = &self.client;
+        let refreshed = self
+            .sign_ins
+            .refresh(
+                sign_in_id,
+                seen.secret(),
+                REFRESH_MARGIN,
+                |refresh_token| async move {
+                    match client.refresh_grant(&refresh_token).await {
+                        Ok(tokens) => Ok(Renewal::Tokens(tokens)),
+                        Err(error)
+                            if matches!(
+                                error.kind(),
+                                ErrorKind::InvalidGrant { .. } | ErrorKind::Unauthorized(_)
+                            ) =>
+                        {
+                            tracing::info!("refresh token refused; the user signs in again");
+                            Ok(Renewal::Refused)
+                        }
+                        Err(error) => Err(error.into()),
+                    }
+                },
+            )
+            .await?;
+        refreshed.ok_or(BffError::SignInRequired)
     }
 }

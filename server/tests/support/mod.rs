@@ -19,6 +19,7 @@ use tokio::{net::TcpListener, task::JoinHandle};
 
 pub mod acting;
 pub mod ordering;
+pub mod process;
 
 pub struct Harness {
     pub base: String,
@@ -96,15 +97,25 @@ pub async fn serve(
     };
     let router = server::router(state, store, secure_cookies);
     let server = tokio::spawn(async move {
-        axum::serve(listener, router).await.expect("serve");
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .expect("serve");
     });
     (format!("http://{addr}"), server)
+}
+
+/// Whether the tests run on PostgreSQL (`STOREFRONT_TEST_POSTGRES_URL`) or SQLite.
+pub fn on_postgres() -> bool {
+    std::env::var_os("STOREFRONT_TEST_POSTGRES_URL").is_some()
 }
 
 /// SQLite in `data`; or, with `STOREFRONT_TEST_POSTGRES_URL` (a server URL whose user
 /// may create databases), a PostgreSQL database of its own named after `data`, so a
 /// second server on the same `data` shares it.
-async fn database_url(data: &Path) -> String {
+pub async fn database_url(data: &Path) -> String {
     let Ok(server) = std::env::var("STOREFRONT_TEST_POSTGRES_URL") else {
         return format!("sqlite://{}?mode=rwc", data.join("sessions.db").display());
     };
@@ -151,6 +162,39 @@ impl Harness {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+
+    /// Where this harness keeps its database (and a second server's).
+    pub fn data_dir(&self) -> &Path {
+        self._data.path()
+    }
+
+    /// The submission state of checkout `id` in the database (`sending`, …).
+    pub async fn checkout_state(&self, id: &str) -> Option<String> {
+        use tower_sessions_sqlx_store::sqlx;
+        let query = "SELECT state FROM checkouts WHERE id = $1";
+        match self.store().await {
+            Store::Sqlite(_, pool) => {
+                sqlx::query_scalar(query)
+                    .bind(id)
+                    .fetch_optional(&pool)
+                    .await
+            }
+            Store::Postgres(_, pool) => {
+                sqlx::query_scalar(query)
+                    .bind(id)
+                    .fetch_optional(&pool)
+                    .await
+            }
+        }
+        .expect("checkout state")
+    }
+
+    /// The storefront's database, as the server sees it.
+    pub async fn store(&self) -> Store {
+        Store::open(&database_url(self.data_dir()).await)
+            .await
+            .expect("session store")
     }
 
     pub async fn sign_in(&self, browser: &Client, username: &str, password: &str) -> Response {

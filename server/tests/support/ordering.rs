@@ -87,12 +87,7 @@ impl Harness {
         endpoint: &str,
         form: &F,
     ) -> Response {
-        browser
-            .post(self.url(&format!("/api/{endpoint}")))
-            .form(form)
-            .send()
-            .await
-            .expect("server function answers")
+        call_at(&self.base, browser, endpoint, form).await
     }
 
     /// A server function's result: its value, or the error the page would show.
@@ -146,19 +141,12 @@ impl Harness {
         browser: &Client,
         form: &[(String, String)],
     ) -> Result<String, AppError> {
-        let response = self.call(browser, "checkout/save", form).await;
-        let location = super::location(&response).to_owned();
-        decode::<()>(response).await?;
-        let id = location
-            .strip_prefix("/checkout/confirm?checkout=")
-            .unwrap_or_else(|| panic!("led to the confirmation, not {location:?}"));
-        Ok(id.to_owned())
+        confirm_at(&self.base, browser, form).await
     }
 
     /// Places the checkout's order; the order id.
     pub async fn submit(&self, browser: &Client, checkout_id: &str) -> Result<String, AppError> {
-        self.call_for(browser, "orders/submit", &[("checkout", checkout_id)])
-            .await
+        submit_at(&self.base, browser, checkout_id).await
     }
 
     /// A page's HTML, which must answer 200.
@@ -207,7 +195,46 @@ impl Harness {
     }
 }
 
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, AppError> {
+/// [`Harness::call`] on the server at `base`.
+pub async fn call_at<F: serde::Serialize + ?Sized>(
+    base: &str,
+    browser: &Client,
+    endpoint: &str,
+    form: &F,
+) -> Response {
+    browser
+        .post(format!("{base}/api/{endpoint}"))
+        .form(form)
+        .send()
+        .await
+        .expect("server function answers")
+}
+
+/// [`Harness::confirm`] on the server at `base`.
+pub async fn confirm_at(
+    base: &str,
+    browser: &Client,
+    form: &[(String, String)],
+) -> Result<String, AppError> {
+    let response = call_at(base, browser, "checkout/save", form).await;
+    let location = super::location(&response).to_owned();
+    decode::<()>(response).await?;
+    let id = location
+        .strip_prefix("/checkout/confirm?checkout=")
+        .unwrap_or_else(|| panic!("led to the confirmation, not {location:?}"));
+    Ok(id.to_owned())
+}
+
+/// [`Harness::submit`] on the server at `base`.
+pub async fn submit_at(
+    base: &str,
+    browser: &Client,
+    checkout_id: &str,
+) -> Result<String, AppError> {
+    decode(call_at(base, browser, "orders/submit", &[("checkout", checkout_id)]).await).await
+}
+
+pub async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, AppError> {
     let status = response.status();
     let body = response.text().await.expect("body");
     if status.is_success() {

@@ -244,7 +244,6 @@ mod tests {
             }),
             state: State::Confirmed,
             order_id: None,
-            updated_at: 0,
         }
     }
 
@@ -307,7 +306,6 @@ mod unkept {
             confirmed: None,
             state: State::Submitted,
             order_id: Some("8711820".into()),
-            updated_at: 0,
         };
         let view = view(&checkout);
         assert_eq!(view.order_id.as_deref(), Some("8711820"));

@@ -121,7 +121,6 @@ pub async fn save(
         }),
         state: State::Confirmed,
         order_id: None,
-        updated_at: 0,
     };
     caller
         .bff()

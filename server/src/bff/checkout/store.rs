@@ -1,17 +1,21 @@
 //! The `checkouts` table: each confirmed order exactly as MOBPROC confirmed it, kept
 //! server-side (the browser only ever holds its random id), and the state that makes
-//! its submission happen at most once:
+//! its submission happen exactly once (the reasoning is in `bff::submit`):
 //!
-//! `confirmed` → `submitting` → `submitted` (with the order id), or back to
-//! `confirmed` when MOBPROC surely placed nothing; `submitting` → `unknown` when the
-//! answer was lost; `unknown` → `checking` (looking for it by its
-//! `externalOrderNumber`) → `submitted` or `confirmed`. Every step is one conditional
-//! `UPDATE`, so of concurrent requests exactly one takes it.
+//! `confirmed` → `submitting` (claimed by one request: its owner token and a lease) →
+//! `sending` (marked, by the owner while its lease holds, right before `POST /orders`)
+//! → `submitted` (with the order id); or back to `confirmed` when MOBPROC surely
+//! placed nothing; `sending` → `unknown` when the answer was lost; `unknown`, or a
+//! `sending`/`checking` whose lease ran out → `checking` (one request looks for it by
+//! its `externalOrderNumber`) → `submitted`, or `confirmed` when it is not there. A
+//! `submitting` whose lease ran out sent nothing and is claimed anew. Every step is one
+//! conditional `UPDATE` judged by the database's clock, so of concurrent requests on
+//! any instance exactly one takes it.
 
 use mobproc::model::{OrderConfirmation, OrderRequestBody, PropertyGroup};
 
 use crate::bff::{error::BffError, party::Party};
-use crate::database::{now, on_pool, Database};
+use crate::database::{on_pool, Database};
 
 /// Where a checkout's submission stands; stored by its name.
 #[derive(
@@ -21,8 +25,10 @@ use crate::database::{now, on_pool, Database};
 pub enum State {
     /// Confirmed by MOBPROC; may be submitted.
     Confirmed,
-    /// One request is submitting it now.
+    /// One request has claimed it and is about to send it; nothing was sent yet.
     Submitting,
+    /// One request is sending it to MOBPROC now, or was when its lease ran out.
+    Sending,
     /// MOBPROC placed it.
     Submitted,
     /// The submission's answer was lost: it may or may not have been placed.
@@ -59,8 +65,28 @@ pub struct Checkout {
     pub confirmed: Option<Confirmed>,
     pub state: State,
     pub order_id: Option<String>,
-    /// Seconds since the Unix epoch of the last state change.
-    pub updated_at: i64,
+}
+
+/// Where a checkout's submission stands, by the database's clock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    pub state: State,
+    pub order_id: Option<String>,
+    /// Whether the lease of the request that owns this state has run out.
+    pub lease_over: bool,
+}
+
+/// What recording a placed order found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recorded {
+    /// The checkout is now submitted with this order.
+    Now,
+    /// It was already submitted with this same order.
+    Already,
+    /// It was already submitted with another order: two orders exist.
+    Other(String),
+    /// The checkout is gone.
+    Gone,
 }
 
 /// A row of `checkouts` as read.
@@ -75,7 +101,6 @@ struct CheckoutRow {
     definitions: Option<String>,
     state: String,
     order_id: Option<String>,
-    updated_at: i64,
 }
 
 impl TryFrom<CheckoutRow> for Checkout {
@@ -104,7 +129,6 @@ impl TryFrom<CheckoutRow> for Checkout {
             request: serde_json::from_str(&row.request)?,
             confirmed,
             order_id: row.order_id,
-            updated_at: row.updated_at,
         })
     }
 }
@@ -130,7 +154,12 @@ impl CheckoutStore {
             ),
             None => (None, None),
         };
-        let time = now();
+        let insert = self.database.sql(
+            "INSERT INTO checkouts (id, user_id, actor_id, external_order_number,
+                 activity_id, cart_version, request, confirmation, definitions, state,
+                 order_id, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, {now}, {now})",
+        );
         on_pool!(&self.database, |pool| {
             let mut transaction = pool.begin().await?;
             sqlx::query(
@@ -141,25 +170,19 @@ impl CheckoutStore {
             .bind(State::Confirmed.as_str())
             .execute(&mut *transaction)
             .await?;
-            sqlx::query(
-                "INSERT INTO checkouts (id, user_id, actor_id, external_order_number,
-                     activity_id, cart_version, request, confirmation, definitions, state,
-                     order_id, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $11)",
-            )
-            .bind(&checkout.id)
-            .bind(&party.user_id)
-            .bind(&party.actor_id)
-            .bind(&checkout.external_order_number)
-            .bind(&checkout.activity_id)
-            .bind(checkout.cart_version)
-            .bind(&request)
-            .bind(&confirmation)
-            .bind(&definitions)
-            .bind(checkout.state.as_str())
-            .bind(time)
-            .execute(&mut *transaction)
-            .await?;
+            sqlx::query(&insert)
+                .bind(&checkout.id)
+                .bind(&party.user_id)
+                .bind(&party.actor_id)
+                .bind(&checkout.external_order_number)
+                .bind(&checkout.activity_id)
+                .bind(checkout.cart_version)
+                .bind(&request)
+                .bind(&confirmation)
+                .bind(&definitions)
+                .bind(checkout.state.as_str())
+                .execute(&mut *transaction)
+                .await?;
             transaction.commit().await
         })?;
         Ok(())
@@ -170,7 +193,7 @@ impl CheckoutStore {
         let row: Option<CheckoutRow> = on_pool!(&self.database, |pool| {
             sqlx::query_as(
                 "SELECT id, external_order_number, activity_id, cart_version, request,
-                        confirmation, definitions, state, order_id, updated_at
+                        confirmation, definitions, state, order_id
                  FROM checkouts WHERE id = $1 AND user_id = $2 AND actor_id = $3",
             )
             .bind(id)
@@ -198,82 +221,202 @@ impl CheckoutStore {
         Ok(other.is_some())
     }
 
-    /// Moves `id` from `from` to `to`; `false` when it was not in `from` (another
-    /// request moved it first).
-    pub async fn transition(&self, id: &str, from: State, to: State) -> Result<bool, BffError> {
-        self.update(id, from, to, None, None).await
+    /// Where the submission of `id` stands.
+    pub async fn submission(&self, id: &str) -> Result<Option<Submission>, BffError> {
+        let query = self.database.sql(
+            "SELECT state, order_id, lease_until - {now} AS lease_left FROM checkouts WHERE id = $1",
+        );
+        let row: Option<(String, Option<String>, Option<i64>)> =
+            on_pool!(&self.database, |pool| {
+                sqlx::query_as(&query).bind(id).fetch_optional(pool).await
+            })?;
+        row.map(|(state, order_id, lease_left)| {
+            Ok(Submission {
+                state: state
+                    .parse()
+                    .map_err(|_| BffError::Context("a checkout in an unknown state"))?,
+                order_id,
+                lease_over: lease_left.is_some_and(|left| left < 0),
+            })
+        })
+        .transpose()
     }
 
-    /// As [`Self::transition`], only when the last change is older than `before`:
-    /// takes over from a request that died mid-way.
-    pub async fn transition_stale(
+    /// `confirmed` → `submitting`, leased to `owner` for `lease_secs`.
+    pub async fn claim(&self, id: &str, owner: &str, lease_secs: i64) -> Result<bool, BffError> {
+        let confirmed = State::Confirmed.as_str();
+        self.advance(
+            id,
+            State::Submitting,
+            Some((owner, lease_secs)),
+            "state = $5",
+            &[confirmed],
+        )
+        .await
+    }
+
+    /// A `submitting` whose lease ran out (its request sent nothing and went away) is
+    /// leased to `owner` instead.
+    pub async fn take_over_claim(
         &self,
         id: &str,
+        owner: &str,
+        lease_secs: i64,
+    ) -> Result<bool, BffError> {
+        let submitting = State::Submitting.as_str();
+        let condition = "state = $5 AND lease_until < {now}";
+        self.advance(
+            id,
+            State::Submitting,
+            Some((owner, lease_secs)),
+            condition,
+            &[submitting],
+        )
+        .await
+    }
+
+    /// `submitting` → `sending`, only for its `owner` and while its lease holds: the
+    /// last step before `POST /orders`, leased for as long as an answer can take.
+    pub async fn mark_sending(
+        &self,
+        id: &str,
+        owner: &str,
+        lease_secs: i64,
+    ) -> Result<bool, BffError> {
+        let submitting = State::Submitting.as_str();
+        let condition = "state = $5 AND lease_owner = $6 AND lease_until >= {now}";
+        self.advance(
+            id,
+            State::Sending,
+            Some((owner, lease_secs)),
+            condition,
+            &[submitting, owner],
+        )
+        .await
+    }
+
+    /// `from` → `to` without an owner, only for `owner` of `from`: MOBPROC surely placed
+    /// nothing (`confirmed`), or it is not known (`unknown`).
+    pub async fn release(
+        &self,
+        id: &str,
+        owner: &str,
         from: State,
         to: State,
-        before: i64,
     ) -> Result<bool, BffError> {
-        self.update(id, from, to, None, Some(before)).await
+        self.advance(
+            id,
+            to,
+            None,
+            "state = $5 AND lease_owner = $6",
+            &[from.as_str(), owner],
+        )
+        .await
     }
 
-    /// Records the placed order, moving `id` from `from` to `submitted`.
-    pub async fn record_order(
+    /// `checking`, leased to `owner`: from `unknown`, or from a `sending` or
+    /// `checking` whose lease ran out (its request went away without an answer).
+    pub async fn start_check(
         &self,
         id: &str,
-        from: State,
-        order_id: &str,
+        owner: &str,
+        lease_secs: i64,
     ) -> Result<bool, BffError> {
-        self.update(id, from, State::Submitted, Some(order_id), None)
-            .await
+        let condition = "state = $5 OR (state IN ($6, $7) AND lease_until < {now})";
+        let states = [State::Unknown, State::Sending, State::Checking].map(State::as_str);
+        self.advance(
+            id,
+            State::Checking,
+            Some((owner, lease_secs)),
+            condition,
+            &states,
+        )
+        .await
     }
 
-    /// Forgets confirmations never placed that were last changed before
-    /// `confirmed_before`, and placed ones older than `submitted_before`: their prices
-    /// are long stale, and a resubmit that late finds no checkout instead of its order.
-    /// Submissions in doubt (`unknown`, `checking`) stay until they are resolved.
+    /// Records the order MOBPROC placed for `id`, whatever state the checkout is in
+    /// short of `submitted`: MOBPROC's answer is the truth.
+    pub async fn record_order(&self, id: &str, order_id: &str) -> Result<Recorded, BffError> {
+        let update = self.database.sql(
+            "UPDATE checkouts SET state = $2, order_id = $3, lease_owner = NULL,
+                 lease_until = NULL, updated_at = {now}
+             WHERE id = $1 AND state <> $2",
+        );
+        let done = on_pool!(&self.database, |pool| {
+            sqlx::query(&update)
+                .bind(id)
+                .bind(State::Submitted.as_str())
+                .bind(order_id)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
+        })?;
+        if done == 1 {
+            return Ok(Recorded::Now);
+        }
+        Ok(match self.submission(id).await? {
+            None => Recorded::Gone,
+            Some(found) => match found.order_id {
+                Some(recorded) if recorded == order_id => Recorded::Already,
+                Some(recorded) => Recorded::Other(recorded),
+                None => Recorded::Gone,
+            },
+        })
+    }
+
+    /// Forgets confirmations never placed that were last changed more than
+    /// `confirmed_kept_secs` ago, and placed ones older than `submitted_kept_secs`:
+    /// their prices are long stale, and a resubmit that late finds no checkout instead
+    /// of its order. Submissions in progress or in doubt stay until they are resolved.
     pub async fn purge(
         &self,
-        confirmed_before: i64,
-        submitted_before: i64,
+        confirmed_kept_secs: i64,
+        submitted_kept_secs: i64,
     ) -> Result<u64, BffError> {
+        let query = self.database.sql(
+            "DELETE FROM checkouts
+             WHERE (state = $1 AND updated_at < {now} - $2)
+                OR (state = $3 AND updated_at < {now} - $4)",
+        );
         let purged = on_pool!(&self.database, |pool| {
-            sqlx::query(
-                "DELETE FROM checkouts
-                 WHERE (state = $1 AND updated_at < $2) OR (state = $3 AND updated_at < $4)",
-            )
-            .bind(State::Confirmed.as_str())
-            .bind(confirmed_before)
-            .bind(State::Submitted.as_str())
-            .bind(submitted_before)
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
+            sqlx::query(&query)
+                .bind(State::Confirmed.as_str())
+                .bind(confirmed_kept_secs)
+                .bind(State::Submitted.as_str())
+                .bind(submitted_kept_secs)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
         })?;
         Ok(purged)
     }
 
-    async fn update(
+    /// Moves `id` to `to`, leased to an owner for some seconds by the database's clock
+    /// (or unowned), if `condition` holds; `$5`, `$6`, … in it are `values`.
+    async fn advance(
         &self,
         id: &str,
-        from: State,
         to: State,
-        order_id: Option<&str>,
-        before: Option<i64>,
+        lease: Option<(&str, i64)>,
+        condition: &str,
+        values: &[&str],
     ) -> Result<bool, BffError> {
+        let query = self.database.sql(&format!(
+            "UPDATE checkouts SET state = $2, lease_owner = $3, lease_until = {{now}} + $4,
+                 updated_at = {{now}}
+             WHERE id = $1 AND ({condition})"
+        ));
+        let (owner, secs) = lease.map_or((None, None), |(owner, secs)| (Some(owner), Some(secs)));
         let done = on_pool!(&self.database, |pool| {
-            sqlx::query(
-                "UPDATE checkouts SET state = $1, order_id = COALESCE($2, order_id), updated_at = $3
-                 WHERE id = $4 AND state = $5 AND ($6 IS NULL OR updated_at < $6)",
-            )
-            .bind(to.as_str())
-            .bind(order_id)
-            .bind(now())
-            .bind(id)
-            .bind(from.as_str())
-            .bind(before)
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
+            let mut update = sqlx::query(&query)
+                .bind(id)
+                .bind(to.as_str())
+                .bind(owner)
+                .bind(secs);
+            for value in values {
+                update = update.bind(*value);
+            }
+            update.execute(pool).await.map(|done| done.rows_affected())
         })?;
         Ok(done == 1)
     }
