@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the storefront in release mode and serves it on its embedded defaults.
+# Builds the storefront in release mode and serves the demo: the embedded MOBPROC
+# sandbox with its public demo sign-ins (STOREFRONT_EMBEDDED_SANDBOX=true).
 # Set STOREFRONT_ADDR (default 127.0.0.1:3000) to listen elsewhere.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -7,7 +8,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/setup.sh" run
 cd "$ROOT"
 
-cargo leptos build --release
+cargo leptos build --release --bin-features embedded-sandbox
 
 export LEPTOS_OUTPUT_NAME=storefront
 export LEPTOS_SITE_ROOT="$ROOT/target/site"
@@ -15,4 +16,5 @@ export LEPTOS_SITE_PKG_DIR=pkg
 export LEPTOS_SITE_ADDR="${STOREFRONT_ADDR:-127.0.0.1:3000}"
 # cargo-leptos 0.3.11 ignores the manifest's env key, so production mode is set here.
 export LEPTOS_ENV=PROD
+export STOREFRONT_EMBEDDED_SANDBOX=true
 exec "$ROOT/target/release/server"

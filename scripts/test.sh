@@ -16,11 +16,38 @@ export CARGO_INCREMENTAL=0
 
 say() { printf '\n==> %s\n' "$*"; }
 
+# Starts scripts/run.sh on a free port, waits for its sign-in page and stops it.
+run_sh_starts_the_demo() {
+  local port out pid
+  port="$(postgres_free_port)"
+  out="$(mktemp)"
+  STOREFRONT_ADDR="127.0.0.1:$port" scripts/run.sh >"$out" 2>&1 &
+  pid=$!
+  for _ in $(seq 600); do
+    if grep -q "embedded MOBPROC sandbox at" "$out" \
+      && curl -fsS -o /dev/null "http://127.0.0.1:$port/sign-in"; then
+      kill "$pid"
+      wait "$pid" || true
+      rm -f "$out"
+      return
+    fi
+    sleep 0.5
+  done
+  kill "$pid" 2>/dev/null || true
+  cat "$out" >&2
+  rm -f "$out"
+  echo "scripts/run.sh did not serve the demo" >&2
+  return 1
+}
+
 say "cargo fmt --check"
 cargo fmt --all --check
 
 say "clippy, server side (ssr)"
 cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
+
+say "clippy, server without the embedded sandbox (the production build)"
+cargo clippy -p server --no-default-features -- -D warnings
 
 say "clippy, browser side (hydrate, wasm32)"
 cargo clippy -p frontend -p app --features app/hydrate --target wasm32-unknown-unknown --all-targets -- -D warnings
@@ -34,9 +61,12 @@ postgres_start
 say "the server's tests on PostgreSQL (with those that need it)"
 cargo test -p server --tests -- --include-ignored
 
-say "release build (server + WASM, and the standalone sandbox)"
-cargo leptos build --release
+say "release build (server with the embedded sandbox + WASM, and the standalone sandbox)"
+cargo leptos build --release --bin-features embedded-sandbox
 cargo build --release -p sandbox --bin mobproc-sandbox
+
+say "scripts/run.sh serves the demo"
+run_sh_starts_the_demo
 
 say "Playwright (JavaScript off and on)"
 (cd end2end && npx playwright test)

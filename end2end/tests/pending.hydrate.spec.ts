@@ -2,6 +2,7 @@ import { test, expect, expectAccessible } from "./support/storefront";
 import { CheckoutPage, sandboxOrders } from "./support/checkout";
 import { expectHydrated } from "./support/hydration";
 import { peterConfirmsChargers } from "./support/ordering";
+import { SignInPage } from "./support/sign-in";
 import { Sandbox, SUBMIT_CALL } from "./support/sandbox";
 
 test("a submitted form says it is busy and a second press sends nothing", async ({
@@ -38,13 +39,18 @@ test("a submitted form says it is busy and a second press sends nothing", async 
 });
 
 test("coming back to a page left busy, its form can be used again", async ({ page }) => {
-  await peterConfirmsChargers(page, true);
-  const checkout = new CheckoutPage(page);
-  await checkout.placeOrderButton().click();
-  await checkout.expectOrderPage();
-  // The browser restores the confirmation as it was left, button and all.
+  // A signed-in person's pages are `no-store`: the browser keeps none to go back to, and
+  // fetches them anew. The page it restores as it was left is a signed-out one, the
+  // sign-in form.
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await expectHydrated(page);
+  await signIn.signIn("peter.edwards.acme");
+  await expect(page.getByRole("heading", { level: 1, name: "My lines" })).toBeVisible();
+  // The browser restores the sign-in page as it was left, button and all.
   await page.goBack();
-  await expect(checkout.placeOrderButton()).toBeVisible();
-  const scope = page.locator(".pending-scope", { has: checkout.placeOrderButton() });
+  const button = signIn.submitButton();
+  await expect(button).toBeVisible();
+  const scope = page.locator(".pending-scope", { has: button });
   await expect(scope).not.toHaveAttribute("aria-busy", "true");
 });

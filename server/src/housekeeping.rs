@@ -8,7 +8,11 @@ use std::time::Duration;
 use tower_sessions::session_store::ExpiredDeletion;
 
 use crate::{
-    bff::{checkout::store::CheckoutStore, sign_ins::SignInStore},
+    bff::{
+        checkout::store::CheckoutStore,
+        sign_ins::SignInStore,
+        throttle::{Throttle, ThrottlePolicy},
+    },
     session::Store,
 };
 
@@ -36,6 +40,9 @@ pub async fn sweep(store: &Store) -> Result<Swept, Box<dyn std::error::Error + S
         .purge(CONFIRMED_KEPT_SECS, SUBMITTED_KEPT_SECS)
         .await?;
     let sign_ins = SignInStore::new(store.database()).purge().await?;
+    Throttle::new(store.database(), ThrottlePolicy::default())
+        .purge()
+        .await?;
     Ok(Swept {
         checkouts,
         sign_ins,

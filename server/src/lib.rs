@@ -1,17 +1,25 @@
 //! The storefront server: Leptos rendering plus the backend-for-frontend (BFF) that
 //! holds sessions and tokens and makes every call to MOBPROC.
 //!
-//! Layers, outermost first: request id + request log, compression, security headers,
-//! same-origin check for state-changing requests, body-size limit, session, sign-in
-//! guard for pages, the status of server functions' errors.
+//! Layers, outermost first: request id, client address and request log; the limits
+//! (timeout, concurrency: 503); compression; security headers (HSTS); same-origin
+//! check for state-changing requests; body-size limit; session; no-store for what a
+//! signed-in person gets; signed form errors; sign-in guard for pages; the status of
+//! server functions' errors.
 
+pub mod audit;
 pub mod bff;
+pub mod client_address;
 pub mod config;
 pub mod database;
+pub mod error_links;
 pub mod housekeeping;
 pub mod observability;
+pub mod overload;
+mod plain_page;
 pub mod security;
 pub mod session;
+pub mod signing;
 pub mod upstream;
 
 use std::sync::{Arc, LazyLock};
@@ -20,6 +28,7 @@ use app::backend::{
     acting::ActingBackend, catalog::CatalogBackend, ordering::OrderingBackend, Backend,
 };
 use axum::{
+    error_handling::HandleErrorLayer,
     extract::FromRef,
     middleware,
     routing::{get, post},
@@ -27,11 +36,15 @@ use axum::{
 };
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use tower::{limit::GlobalConcurrencyLimitLayer, ServiceBuilder};
 use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer};
 
 use bff::Bff;
+use client_address::TrustedProxies;
+use overload::Limits;
 use security::OriginPolicy;
 use session::Store;
+use signing::Signer;
 
 /// Form posts and server-function calls are small; anything larger is refused.
 const BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -45,12 +58,17 @@ static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos: LeptosOptions,
+    /// The site's origin, and whether browsers reach it over https.
     pub origin: OriginPolicy,
     pub bff: Bff,
+    pub limits: Limits,
+    pub proxies: TrustedProxies,
+    pub signer: Signer,
 }
 
-/// The whole HTTP surface of the storefront, ready to serve.
-pub fn router(state: AppState, store: Store, secure_cookies: bool) -> Router {
+/// The whole HTTP surface of the storefront, ready to serve (with
+/// `into_make_service_with_connect_info::<SocketAddr>`, so clients' addresses are known).
+pub fn router(state: AppState, store: Store) -> Router {
     let routes = ROUTES.clone();
     let backend: Arc<dyn Backend> = Arc::new(state.bff.clone());
     let ordering: Arc<dyn OrderingBackend> = Arc::new(state.bff.clone());
@@ -66,6 +84,11 @@ pub fn router(state: AppState, store: Store, secure_cookies: bool) -> Router {
     Router::new()
         .route("/auth/sign-in", post(bff::auth_routes::sign_in))
         .route("/auth/sign-out", post(bff::auth_routes::sign_out))
+        .route(
+            "/auth/sign-out-everywhere",
+            get(bff::auth_routes::confirm_sign_out_everywhere)
+                .post(bff::auth_routes::sign_out_everywhere),
+        )
         .route("/media", get(bff::media::serve))
         .leptos_routes_with_context(&state, routes, backends.clone(), {
             let options = state.leptos.clone();
@@ -80,14 +103,35 @@ pub fn router(state: AppState, store: Store, secure_cookies: bool) -> Router {
             state.bff.clone(),
             bff::guard::require_sign_in,
         ))
-        .layer(session::layer(store, secure_cookies))
+        .layer(middleware::from_fn_with_state(
+            state.signer.clone(),
+            error_links::check,
+        ))
+        .layer(middleware::from_fn(bff::guard::no_store))
+        .layer(session::layer(store, state.origin.https))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(middleware::from_fn_with_state(
             state.origin.clone(),
             security::require_same_origin,
         ))
-        .layer(middleware::from_fn(security::security_headers))
+        .layer(middleware::from_fn_with_state(
+            state.origin.clone(),
+            security::security_headers,
+        ))
         .layer(CompressionLayer::new())
-        .layer(middleware::from_fn(observability::correlate))
+        .layer(
+            ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(overload::answer))
+                .load_shed()
+                // One semaphore for the whole server, not one per route.
+                .layer(GlobalConcurrencyLimitLayer::new(
+                    state.limits.max_concurrent_requests,
+                ))
+                .timeout(state.limits.request_timeout),
+        )
+        .layer(middleware::from_fn_with_state(
+            state.proxies.clone(),
+            observability::correlate,
+        ))
         .with_state(state)
 }

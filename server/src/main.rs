@@ -1,24 +1,26 @@
 //! The storefront server. Run it with the README's run command (`scripts/run.sh`),
-//! which builds the WASM and CSS with cargo-leptos and sets the `LEPTOS_*` variables;
-//! the `STOREFRONT_*` variables of the README configure the rest.
+//! which builds the WASM and CSS with cargo-leptos, sets the `LEPTOS_*` variables and
+//! asks for the embedded demo sandbox; the `STOREFRONT_*` variables of the README
+//! configure the rest.
 
-use std::{error::Error, process::ExitCode};
+use std::{error::Error, fs::OpenOptions, path::Path, process::ExitCode, sync::Mutex};
 
 use leptos::prelude::get_configuration;
 use server::{
-    bff::Bff, config::Settings, security::OriginPolicy, session::Store, upstream::Upstream,
+    bff::{self, Bff},
+    client_address::TrustedProxies,
+    config::Settings,
+    overload::Limits,
+    security::OriginPolicy,
+    session::Store,
+    signing::Signer,
+    upstream::Upstream,
     AppState,
 };
+use tracing_subscriber::{filter::Targets, layer::SubscriberExt, util::SubscriberInitExt, Layer};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    // Logs go to stderr: stdout carries only what scripts read (the URL first).
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-        )
-        .init();
     match run().await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -31,20 +33,41 @@ async fn main() -> ExitCode {
 
 async fn run() -> Result<(), Box<dyn Error>> {
     let settings = Settings::from_env()?;
+    init_logging(settings.audit_log.as_deref())?;
+    for name in server::config::unknown_in_environment() {
+        tracing::warn!("unknown setting {name} is ignored (a typo?)");
+    }
     let options = get_configuration(None)?.leptos_options;
     std::fs::create_dir_all(&settings.data_dir)?;
     let store = Store::open(&settings.session_database_url()).await?;
+    let signer = Signer::load(&store.database()).await?;
     let upstream = Upstream::connect(&settings).await?;
+    let https = settings.https();
+    let bff = Bff::new(
+        upstream.client.clone(),
+        store.clone(),
+        signer.clone(),
+        bff::Options {
+            secure_cookies: https,
+            ..bff::Options::default()
+        },
+    )?;
     let state = AppState {
-        bff: Bff::new(upstream.client.clone(), store.clone())?,
+        bff,
         leptos: options.clone(),
         origin: OriginPolicy {
             public_origin: settings.public_origin.clone(),
-            https: settings.cookie_secure,
+            https,
         },
+        limits: Limits {
+            request_timeout: settings.request_timeout,
+            max_concurrent_requests: settings.max_concurrent_requests,
+        },
+        proxies: TrustedProxies::new(settings.trusted_proxies.clone()),
+        signer,
     };
     server::housekeeping::spawn(store.clone());
-    let router = server::router(state, store, settings.cookie_secure);
+    let router = server::router(state, store);
 
     let listener = tokio::net::TcpListener::bind(options.site_addr).await?;
     // The first line on stdout is the URL: scripts and tests read it.
@@ -56,6 +79,31 @@ async fn run() -> Result<(), Box<dyn Error>> {
     )
     .with_graceful_shutdown(shutdown_signal())
     .await?;
+    Ok(())
+}
+
+/// The log on stderr (stdout carries only what scripts read, the URL first), filtered
+/// by `RUST_LOG`; and, with `STOREFRONT_AUDIT_LOG`, every `audit` line appended to
+/// that file too, whatever `RUST_LOG` says.
+fn init_logging(audit_log: Option<&Path>) -> Result<(), Box<dyn Error>> {
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    let log = tracing_subscriber::fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_filter(filter);
+    let audit = match audit_log {
+        Some(path) => {
+            let file = OpenOptions::new().create(true).append(true).open(path)?;
+            Some(
+                tracing_subscriber::fmt::layer()
+                    .with_ansi(false)
+                    .with_writer(Mutex::new(file))
+                    .with_filter(Targets::new().with_target("audit", tracing::Level::INFO)),
+            )
+        }
+        None => None,
+    };
+    tracing_subscriber::registry().with(log).with(audit).init();
     Ok(())
 }
 

@@ -1,9 +1,17 @@
-//! One log line per request, under the request's id: every line logged while serving
-//! it (each MOBPROC call's line with its own correlation id among them) carries it.
+//! One log line per request, under the request's id and the client's address: every
+//! line logged while serving it (each MOBPROC call's line with its own correlation id,
+//! every audit line) carries both.
 
-use axum::{extract::Request, http::HeaderValue, middleware::Next, response::Response};
+use axum::{
+    extract::{Request, State},
+    http::HeaderValue,
+    middleware::Next,
+    response::Response,
+};
 use tracing::Instrument;
 use uuid::Uuid;
+
+use crate::client_address::TrustedProxies;
 
 /// The response header that tells a user (and support) which request failed.
 pub const CORRELATION_HEADER: &str = "x-correlation-id";
@@ -13,13 +21,20 @@ pub const CORRELATION_HEADER: &str = "x-correlation-id";
 pub struct RequestId(pub String);
 
 /// Gives every request a fresh id (never one the client sent, which could be forged
-/// or malformed), logs one line when the response is ready, and echoes the id back.
-pub async fn correlate(mut request: Request, next: Next) -> Response {
+/// or malformed) and its client's address, logs one line when the response is ready,
+/// and echoes the id back.
+pub async fn correlate(
+    State(proxies): State<TrustedProxies>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let id = Uuid::new_v4().to_string();
+    let address = proxies.client_of_request(&request);
     request.extensions_mut().insert(RequestId(id.clone()));
+    request.extensions_mut().insert(address);
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
-    let span = tracing::info_span!("request", request_id = %id);
+    let span = tracing::info_span!("request", request_id = %id, address = %address);
     let started = std::time::Instant::now();
     let mut response = next.run(request).instrument(span.clone()).await;
     span.in_scope(|| {

@@ -1,5 +1,6 @@
 //! Request-level protections: same-origin for every state-changing request, and the
-//! response headers every page carries.
+//! response headers every answer carries, HSTS over https among them. (What a
+//! signed-in person gets is marked `no-store` by `bff::guard`.)
 
 use axum::{
     extract::{Request, State},
@@ -63,11 +64,24 @@ pub async fn require_same_origin(
         .into_response()
 }
 
+/// A year: browsers keep to https for this site.
+const HSTS: &str = "max-age=31536000";
+
 /// Headers for every response; the page CSP (with its script nonce) is set by the
 /// app shell, so only the parts that do not depend on the page live here.
-pub async fn security_headers(request: Request, next: Next) -> Response {
+pub async fn security_headers(
+    State(policy): State<OriginPolicy>,
+    request: Request,
+    next: Next,
+) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if policy.https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        );
+    }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

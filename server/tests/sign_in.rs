@@ -54,7 +54,15 @@ async fn signing_in_rotates_the_session_and_sets_a_safe_cookie() {
     let failed = harness
         .sign_in(&browser, "peter.edwards.acme", "wrong")
         .await;
-    let before = session_cookie(&failed).expect("a session exists after a failed try");
+    assert!(
+        session_cookie(&failed).is_none(),
+        "a failed try leaves no session behind"
+    );
+    // A session that exists before this sign-in: an earlier one of this browser.
+    let earlier = harness
+        .sign_in(&browser, "barbara.andrews@example.com", "demo")
+        .await;
+    let before = session_cookie(&earlier).expect("a session exists before the sign-in");
 
     let response = harness
         .sign_in(&browser, "peter.edwards.acme", "demo")
@@ -93,7 +101,7 @@ async fn over_https_the_cookie_is_secure_and_host_prefixed() {
         .unwrap()
         .post(harness.url("/auth/sign-in"))
         .header(header::ORIGIN, https_origin)
-        .form(&[("username", "peter.edwards.acme"), ("password", "wrong")])
+        .form(&[("username", "peter.edwards.acme"), ("password", "demo")])
         .send()
         .await
         .unwrap();

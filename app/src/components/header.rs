@@ -5,8 +5,9 @@ use crate::{
     server_fns::{cart::cart_count, session::get_viewer},
 };
 
-/// The site header: brand, and for signed-in people their cart, name and sign-out,
-/// the way to order for someone else when they may, and whom they order for.
+/// The site header: brand, and for signed-in people their cart, name, sign-out (of
+/// this browser, or of every browser and device), the way to order for someone else
+/// when they may, and whom they order for.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     // Created outside the `<Suspense>`: a resource created inside a suspended view
@@ -33,6 +34,7 @@ pub fn SiteHeader() -> impl IntoView {
                                     <button type="submit" class="link-button">"Sign out"</button>
                                 </form>
                             </PendingScope>
+                            <a href="/auth/sign-out-everywhere">"Sign out everywhere"</a>
                         </nav>
                         {acting_for}
                     })

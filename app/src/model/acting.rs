@@ -30,4 +30,6 @@ pub struct EmployeeSearch {
     /// This page's number, from 1.
     pub page: usize,
     pub pages: usize,
+    /// Only part of the employees could be searched: the person should refine it.
+    pub incomplete: bool,
 }

@@ -74,6 +74,9 @@ fn EmployeeSearchView(found: EmployeeSearch, start: ServerAction<StartActing>) -
             </PendingScope>
         </div>
         <p role="status">{summary}</p>
+        {found.incomplete.then(|| view! {
+            <p class="notice">"Not every employee could be searched: please refine your search. An exact email address or employee id finds anyone."</p>
+        })}
         <ul class="people" aria-label="Employees">
             {found.results.into_iter().map(|employee| view! { <EmployeeCard employee start/> }).collect_view()}
         </ul>

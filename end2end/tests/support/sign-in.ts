@@ -9,10 +9,15 @@ export class SignInPage {
     await this.page.goto(`/sign-in${query}`);
   }
 
+  /** The password form's button (not "Sign in with your company account"). */
+  submitButton() {
+    return this.page.getByRole("button", { name: "Sign in", exact: true });
+  }
+
   async signIn(username: string, password = "demo") {
     await this.page.getByLabel("Username").fill(username);
     await this.page.getByLabel("Password").fill(password);
-    await this.page.getByRole("button", { name: "Sign in" }).click();
+    await this.submitButton().click();
   }
 
   async expectShown() {

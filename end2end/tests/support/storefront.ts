@@ -26,8 +26,8 @@ export interface Running {
 
 /**
  * Starts the release server on `dataDir` on an ephemeral port: with its embedded
- * sandbox, or with the settings in `env` (e.g. `STOREFRONT_MOBPROC_URL` for a shared
- * MOBPROC), which are added to the environment.
+ * sandbox (asked for by name, as `scripts/run.sh` does), or with the settings in `env`
+ * (`STOREFRONT_MOBPROC_URL` and its credentials for a shared MOBPROC).
  */
 export async function launch(dataDir: string, env: Record<string, string> = {}): Promise<Running> {
   const child = spawn(serverBinary, [], {
@@ -41,6 +41,7 @@ export async function launch(dataDir: string, env: Record<string, string> = {}):
       LEPTOS_ENV: "PROD",
       STOREFRONT_DATA_DIR: dataDir,
       RUST_LOG: process.env.RUST_LOG ?? "warn",
+      ...(env.STOREFRONT_MOBPROC_URL ? {} : { STOREFRONT_EMBEDDED_SANDBOX: "true" }),
       ...env,
     },
     stdio: ["ignore", "pipe", "inherit"],
@@ -123,7 +124,7 @@ export async function expectAccessible(page: Page) {
   }
 }
 
-async function expectNoBlockingViolations(page: Page) {
+export async function expectNoBlockingViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations.filter(
     (v) => v.impact === "serious" || v.impact === "critical",

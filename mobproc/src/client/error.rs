@@ -101,6 +101,10 @@ pub enum ErrorKind {
     Connect(#[source] reqwest::Error),
     #[error("the upstream call failed in transport")]
     Transport(#[source] reqwest::Error),
+    /// The answer's body was longer than the client reads
+    /// ([`super::ClientConfig::max_response_bytes`]).
+    #[error("the upstream answer is larger than {limit} bytes; not read")]
+    TooLarge { limit: usize },
     /// The body did not match the wire model.
     #[error("could not decode MOBPROC's answer (HTTP {status})")]
     Decode {

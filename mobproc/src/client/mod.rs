@@ -15,6 +15,8 @@
 //! - Collections ([`collection`] names them with their paths and envelopes) are read a
 //!   page at a time or walked by `_meta.hrefNext` up to a page cap, and only links under
 //!   the API base are followed, so the token never leaves for another host.
+//! - Answers are read up to [`ClientConfig::max_response_bytes`]; a longer body is
+//!   [`ErrorKind::TooLarge`], so an upstream cannot make the server hold unbounded data.
 //! - Errors are one [`MobprocError`], carrying the correlation id the call used.
 //! - OAuth (API.md §2): password and refresh grants, revocation and PingFederate's
 //!   validate grant, returning a [`TokenSet`] with an absolute expiry.
@@ -72,6 +74,7 @@ struct Inner {
     oauth: OAuthEndpoints,
     retry: RetryPolicy,
     request_timeout: std::time::Duration,
+    max_response_bytes: usize,
 }
 
 impl MobprocClient {
@@ -97,6 +100,7 @@ impl MobprocClient {
                 oauth,
                 retry: config.retry,
                 request_timeout: config.request_timeout,
+                max_response_bytes: config.max_response_bytes,
             }),
         })
     }

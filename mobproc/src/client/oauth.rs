@@ -6,16 +6,16 @@ use std::time::{Duration, Instant, SystemTime};
 
 use oauth2::basic::{BasicClient, BasicErrorResponse, BasicErrorResponseType, BasicTokenResponse};
 use oauth2::{
-    AccessToken, AuthType, ClientId, ClientSecret, EndpointNotSet, EndpointSet, HttpClientError,
-    RefreshToken, RequestTokenError, ResourceOwnerPassword, ResourceOwnerUsername, Scope,
-    TokenResponse, TokenUrl,
+    AccessToken, AuthType, ClientId, ClientSecret, EndpointNotSet, EndpointSet, RefreshToken,
+    RequestTokenError, ResourceOwnerPassword, ResourceOwnerUsername, Scope, TokenResponse,
+    TokenUrl,
 };
 use reqwest::header::ACCEPT;
 use url::Url;
 
 use super::config::ClientConfig;
 use super::error::{transport_error, ErrorKind, MobprocError};
-use super::transport::Answer;
+use super::transport::{read_capped, Answer};
 use super::MobprocClient;
 use crate::model::TokenValidation;
 
@@ -24,7 +24,41 @@ const VALIDATE_GRANT: &str = "urn:pingidentity.com:oauth2:grant_type:validate_be
 
 type TokenClient =
     BasicClient<EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointSet>;
-type TokenError = RequestTokenError<HttpClientError<reqwest::Error>, BasicErrorResponse>;
+type TokenError = RequestTokenError<Exchange, BasicErrorResponse>;
+
+/// Why an OAuth request got no answer to read: the transport, or an answer too large.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub(crate) struct Exchange(ErrorKind);
+
+type PendingExchange = std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<oauth2::HttpResponse, Exchange>> + Send>,
+>;
+
+/// The `oauth2` crate's requests, sent with the client's own HTTP client and read up
+/// to its size limit like every other answer.
+async fn exchange(
+    http: &reqwest::Client,
+    limit: usize,
+    request: oauth2::HttpRequest,
+) -> Result<oauth2::HttpResponse, Exchange> {
+    let request = reqwest::Request::try_from(request).map_err(|e| Exchange(transport_error(e)))?;
+    let response = http
+        .execute(request)
+        .await
+        .map_err(|e| Exchange(transport_error(e)))?;
+    let status = response.status();
+    let mut answer = oauth2::http::Response::builder().status(status);
+    for (name, value) in response.headers() {
+        answer = answer.header(name, value);
+    }
+    let body = read_capped(response, limit).await.map_err(Exchange)?;
+    answer.body(body).map_err(|_| {
+        Exchange(ErrorKind::OAuthResponse {
+            status: Some(status.as_u16()),
+        })
+    })
+}
 
 /// Tokens from a grant. `Debug` shows neither token.
 #[derive(Debug, Clone)]
@@ -93,7 +127,7 @@ impl MobprocClient {
             .add_scope(Scope::new(SCOPE.to_owned()));
         let sent_at = SystemTime::now();
         let started = Instant::now();
-        let result = request.request_async(&self.inner.http).await;
+        let result = request.request_async(&self.oauth_http()).await;
         token_set("password", started, sent_at, result)
     }
 
@@ -110,8 +144,17 @@ impl MobprocClient {
             .add_scope(Scope::new(SCOPE.to_owned()));
         let sent_at = SystemTime::now();
         let started = Instant::now();
-        let result = request.request_async(&self.inner.http).await;
+        let result = request.request_async(&self.oauth_http()).await;
         token_set("refresh_token", started, sent_at, result)
+    }
+
+    /// The HTTP client the `oauth2` crate's requests go through.
+    fn oauth_http(&self) -> impl Fn(oauth2::HttpRequest) -> PendingExchange {
+        let (http, limit) = (self.inner.http.clone(), self.inner.max_response_bytes);
+        move |request| {
+            let http = http.clone();
+            Box::pin(async move { exchange(&http, limit, request).await })
+        }
     }
 
     /// Revokes a refresh token at sign-out (RFC 7009). A plain form post: the `oauth2`
@@ -230,7 +273,7 @@ fn token_error(error: TokenError) -> ErrorKind {
         RequestTokenError::ServerResponse(response) => {
             refusal(response.error(), response.error_description())
         }
-        RequestTokenError::Request(HttpClientError::Reqwest(error)) => transport_error(*error),
+        RequestTokenError::Request(Exchange(kind)) => kind,
         // A parse error holds the raw body, which may contain tokens: only the fact is kept.
         _ => ErrorKind::OAuthResponse { status: None },
     }

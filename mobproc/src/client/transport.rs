@@ -182,7 +182,8 @@ impl MobprocClient {
         result
     }
 
-    /// Sends and reads the whole body, both within the request timeout.
+    /// Sends and reads the whole body, both within the request timeout, and the body
+    /// only up to the configured size.
     pub(crate) async fn send(&self, request: Request) -> Result<Answer, ErrorKind> {
         let response = self
             .inner
@@ -191,9 +192,32 @@ impl MobprocClient {
             .await
             .map_err(transport_error)?;
         let status = response.status();
-        let body = response.bytes().await.map_err(transport_error)?.into();
+        let body = read_capped(response, self.inner.max_response_bytes).await?;
         Ok(Answer { status, body })
     }
+}
+
+/// The body of `response`, refused as soon as it is known to exceed `limit` bytes
+/// (by its `Content-Length`, or while it streams in).
+pub(crate) async fn read_capped(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<Vec<u8>, ErrorKind> {
+    let too_large = ErrorKind::TooLarge { limit };
+    if response
+        .content_length()
+        .is_some_and(|length| length > limit as u64)
+    {
+        return Err(too_large);
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(transport_error)? {
+        if body.len() + chunk.len() > limit {
+            return Err(too_large);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 /// Whether a GET failed because MOBPROC refused the token.

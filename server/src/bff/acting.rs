@@ -1,6 +1,14 @@
 //! Ordering on behalf of another employee (API.md §3–§4): MOBPROC decides who may,
 //! the BFF keeps whom in the session and sends it as `X-TNGO-CONTEXT-EMPLOYEEID` on
-//! every call (see [`Bff::call`]). The browser only ever names an employee id.
+//! every call (through the caller's context). The browser only ever names an employee
+//! id.
+//!
+//! Searching is bounded work: an exact email, company employee id or MOBPROC id is one
+//! call with MOBPROC's own filter; anything else walks `/employees` for at most
+//! [`MAX_PAGES`] pages, says so when that was not all of them, and serves the next
+//! pages of the same search from that walk for a minute.
+
+use std::{sync::Arc, time::Duration};
 
 use app::{
     backend::acting::ActingBackend,
@@ -8,7 +16,7 @@ use app::{
     model::acting::{EmployeeResult, EmployeeSearch},
 };
 use mobproc::{
-    client::{collection, EmployeeQuery},
+    client::{collection, EmployeeQuery, ErrorKind},
     model::Employee,
 };
 
@@ -19,11 +27,42 @@ use super::{
     session_data::{self, ActingFor, ACTING_FOR},
     Bff,
 };
+use crate::audit;
 
 /// Employees shown per page of a search.
 const PAGE_SIZE: usize = 20;
-/// Pages of `/employees` walked for one search.
-const MAX_PAGES: usize = 100;
+/// `/employees` is walked this many at a time…
+const EMPLOYEES_PER_CALL: u32 = 100;
+/// …for at most this many pages (1,000 employees) per search.
+const MAX_PAGES: usize = 10;
+/// A walk serves the next pages of its search for this long.
+const WALK_KEPT_FOR: Duration = Duration::from_secs(60);
+const WALKS_KEPT: u64 = 1_000;
+
+/// What one search found at MOBPROC: the employees to match, and whether that was all
+/// of them.
+struct Walk {
+    employees: Vec<Employee>,
+    complete: bool,
+}
+
+/// Recent walks, by searcher and search; an expiring cache, so another instance (or a
+/// minute later) walks again.
+#[derive(Clone)]
+pub struct EmployeeSearches {
+    walks: moka::future::Cache<(String, String), Arc<Walk>>,
+}
+
+impl EmployeeSearches {
+    pub fn new() -> Self {
+        Self {
+            walks: moka::future::Cache::builder()
+                .max_capacity(WALKS_KEPT)
+                .time_to_live(WALK_KEPT_FOR)
+                .build(),
+        }
+    }
+}
 
 /// Refuses anyone MOBPROC does not let act for others, before any call made for them.
 async fn may_act(caller: &Caller) -> Result<(), BffError> {
@@ -95,6 +134,7 @@ fn search_page(employees: Vec<Employee>, me: &str, query: &str, page: usize) -> 
         total,
         page,
         pages,
+        incomplete: false,
     }
 }
 
@@ -122,30 +162,105 @@ impl ActingBackend for Bff {
 
 async fn search(caller: &Caller, query: &str, page: usize) -> Result<EmployeeSearch, BffError> {
     may_act(caller).await?;
+    let query = query.trim();
+    let key = (caller.party().user_id.clone(), query.to_lowercase());
+    // Concurrent views of one search wait for one walk.
+    let walk = caller
+        .bff()
+        .employee_searches()
+        .walks
+        .try_get_with(key, async {
+            walk(caller, query)
+                .await
+                .map(Arc::new)
+                .map_err(|error| error.to_app_error(Some(caller.request_id())))
+        })
+        .await
+        .map_err(|error| BffError::User((*error).clone()))?;
+    let mut found = search_page(walk.employees.clone(), &caller.party().user_id, query, page);
+    found.incomplete = !walk.complete;
+    Ok(found)
+}
+
+/// The employees `query` may match, with the person's own rights: the one an exact
+/// filter finds, else the first pages of `/employees` (walked by their `_meta` links).
+async fn walk(caller: &Caller, query: &str) -> Result<Walk, BffError> {
+    if let Some(employee) = exactly(caller, query).await? {
+        return Ok(Walk {
+            employees: vec![employee],
+            complete: true,
+        });
+    }
     let all = EmployeeQuery {
-        limit: Some(100),
+        limit: Some(EMPLOYEES_PER_CALL),
         ..EmployeeQuery::default()
     };
-    // MOBPROC filters employees by id only, so the pages (walked by their `_meta`
-    // links) are searched here, with the person's own rights.
-    let employees = caller
+    let walked = caller
         .api_as_user()
         .walk(&collection::EMPLOYEES, &all, MAX_PAGES)
         .await?;
-    Ok(search_page(
-        employees.items,
-        &caller.party().user_id,
-        query,
-        page,
-    ))
+    Ok(Walk {
+        employees: walked.items,
+        complete: walked.complete,
+    })
+}
+
+/// The employee `query` names exactly, by MOBPROC's own filters: a MOBPROC id (all
+/// digits), or a company employee id or email (one word with `@` or `.`).
+async fn exactly(caller: &Caller, query: &str) -> Result<Option<Employee>, BffError> {
+    let api = caller.api_as_user();
+    let found = if !query.is_empty() && query.chars().all(|c| c.is_ascii_digit()) {
+        api.employee(query).await.map(Some)
+    } else if !query.contains(char::is_whitespace) && query.contains(['@', '.']) {
+        let by_company_id = EmployeeQuery {
+            company_employee_id: Some(query.to_owned()),
+            limit: Some(1),
+            ..EmployeeQuery::default()
+        };
+        api.page(&collection::EMPLOYEES, &by_company_id)
+            .await
+            .map(|listing| listing.into_items().into_iter().next())
+    } else {
+        return Ok(None);
+    };
+    match found {
+        Err(BffError::Mobproc(error))
+            if matches!(
+                error.kind(),
+                ErrorKind::NotFound(_) | ErrorKind::Forbidden(_)
+            ) =>
+        {
+            Ok(None)
+        }
+        other => other,
+    }
 }
 
 async fn start(caller: &Caller, employee_id: &str) -> Result<(), BffError> {
-    may_act(caller).await?;
+    let refused = |why: &str| {
+        audit!(
+            "context_switch",
+            outcome = "refused",
+            user = caller.party().user_id.as_str(),
+            actor = employee_id,
+            reason = why,
+            correlation_id = caller.request_id(),
+        );
+    };
+    if let Err(error) = may_act(caller).await {
+        refused("may not act for others");
+        return Err(error);
+    }
     if employee_id == caller.party().user_id {
         return stop(caller).await;
     }
-    let employee = caller.api_as_user().employee(employee_id).await?;
+    let employee = match caller.api_as_user().employee(employee_id).await {
+        Ok(employee) => employee,
+        Err(error) => {
+            refused("MOBPROC refused the employee");
+            return Err(error);
+        }
+    };
     let acting = ActingFor {
         employee_id: employee.id.clone(),
         name: name_of(&employee),
@@ -154,25 +269,25 @@ async fn start(caller: &Caller, employee_id: &str) -> Result<(), BffError> {
         permissions: None,
     };
     session_data::write(caller.session(), ACTING_FOR, &acting).await?;
-    tracing::info!(
-        target: "audit",
-        correlation_id = %caller.request_id(),
-        user = %caller.party().user_id,
-        actor = %acting.employee_id,
-        activity_id = %acting.activity_id,
-        "acting for another employee"
+    audit!(
+        "context_switch",
+        outcome = "ok",
+        user = caller.party().user_id.as_str(),
+        actor = acting.employee_id.as_str(),
+        activity_id = acting.activity_id.as_str(),
+        correlation_id = caller.request_id(),
     );
     Ok(())
 }
 
 async fn stop(caller: &Caller) -> Result<(), BffError> {
     if let Some(acting) = session_data::take::<ActingFor>(caller.session(), ACTING_FOR).await? {
-        tracing::info!(
-            target: "audit",
-            correlation_id = %caller.request_id(),
-            user = %caller.party().user_id,
-            actor = %acting.employee_id,
-            "acting for oneself again"
+        audit!(
+            "context_end",
+            outcome = "ok",
+            user = caller.party().user_id.as_str(),
+            actor = acting.employee_id.as_str(),
+            correlation_id = caller.request_id(),
         );
     }
     Ok(())

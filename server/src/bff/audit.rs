@@ -1,5 +1,5 @@
-//! The audit trail of orders placed on behalf of others: one structured line per
-//! confirm and submit, under the `audit` log target.
+//! The audit trail of orders placed on behalf of others: one line per confirm and
+//! submit, in the audit format (`crate::audit`).
 
 use super::party::Party;
 
@@ -16,17 +16,17 @@ pub fn on_behalf(
     let Some(acting) = &party.acting else {
         return;
     };
-    tracing::info!(
-        target: "audit",
-        correlation_id,
-        admin = %party.user_id,
-        actor = %acting.employee_id,
-        activity_id = %acting.activity_id,
-        step,
-        external_order_number,
-        order_id = order_id.unwrap_or("-"),
-        outcome,
-        "order on behalf of another employee"
+    crate::audit!(
+        "order_on_behalf",
+        outcome = outcome,
+        user = party.user_id.as_str(),
+        actor = acting.employee_id.as_str(),
+        admin = party.user_id.as_str(),
+        activity_id = acting.activity_id.as_str(),
+        step = step,
+        external_order_number = external_order_number,
+        order_id = order_id.unwrap_or(crate::audit::NOBODY),
+        correlation_id = correlation_id,
     );
 }
 
@@ -117,6 +117,8 @@ mod tests {
         assert_eq!(field("order_id"), Some("8712001"));
         assert_eq!(field("outcome"), Some("placed"));
         assert_eq!(field("correlation_id"), Some("corr-1"));
+        assert_eq!(field("event"), Some("order_on_behalf"));
+        assert_eq!(field("user"), Some("28600001"));
     }
 
     #[test]

@@ -1,14 +1,18 @@
 //! Pages are for signed-in people: anyone else is sent to sign in and brought back.
+//! And what a signed-in person gets is never stored by a cache.
 
 use axum::{
     extract::{Request, State},
-    http::Method,
+    http::{header, HeaderValue, Method},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
 use tower_sessions::Session;
 
-use super::Bff;
+use super::{
+    session_data::{self, SIGN_IN},
+    Bff,
+};
 
 /// Paths anyone may fetch: the sign-in page and routes, the built assets.
 const PUBLIC_PREFIXES: &[&str] = &["/sign-in", "/auth/", "/pkg/", "/favicon"];
@@ -54,4 +58,30 @@ async fn signed_in(bff: &Bff, session: &Session) -> bool {
 
 fn to_sign_in(here: &str) -> Response {
     Redirect::to(&app::links::sign_in(here)).into_response()
+}
+
+/// The same for everyone, so caches may keep them: built assets, product images.
+const SHARED: &[&str] = &["/pkg/", "/favicon", "/media"];
+/// Answers that may carry a person's data or change their session, signed in or not.
+const ALWAYS_PERSONAL: &[&str] = &["/api/", "/auth/"];
+
+/// `Cache-Control: no-store` on every page and server-function answer of a signed-in
+/// person (ASVS 8.2.1): nothing of theirs stays in a browser's or proxy's cache.
+pub async fn no_store(session: Session, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let shared = SHARED.iter().any(|prefix| path.starts_with(prefix));
+    let personal = ALWAYS_PERSONAL
+        .iter()
+        .any(|prefix| path.starts_with(prefix));
+    let mut response = next.run(request).await;
+    let signed_in = matches!(
+        session_data::read::<String>(&session, SIGN_IN).await,
+        Ok(Some(_))
+    );
+    if !shared && (personal || signed_in) {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
 }

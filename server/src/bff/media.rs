@@ -5,7 +5,11 @@
 //! A proxied address carries only the image's path on MOBPROC's host: carts and
 //! confirmations kept in the database stay valid when MOBPROC's address changes
 //! (the embedded sandbox gets a new port at every start), and the proxy can only
-//! ever reach MOBPROC.
+//! ever reach MOBPROC. Only image paths are fetched, by the pattern of every image URL
+//! MOBPROC's catalog and orders give (`[/<one segment>]/images/…/<name>.<jpg|jpeg|png|gif|svg|webp>`,
+//! e.g. `//images/devices/VER/iphone5_blk_l.jpg`, `/manage/images/devices/x.jpg`):
+//! never the API, the OAuth server or anything else on that host. The answer may only
+//! be an image, and is served so that even an SVG cannot run script here.
 
 use std::time::Duration;
 
@@ -22,6 +26,55 @@ use super::Bff;
 
 /// Larger bodies are not product images.
 const MAX_IMAGE_BYTES: usize = 2 * 1024 * 1024;
+/// What an image path may end with.
+const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "svg", "webp"];
+/// Segments that are never an image's first: MOBPROC's API, its OAuth server and
+/// identity provider, the sandbox's controls.
+const NOT_IMAGES: &[&str] = &["mobproc", "as", "idp", "_sandbox"];
+/// An image, and never a document: no script, no plugins, no framing.
+const IMAGE_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
+/// Whether `path` (a path, with its query if any) follows the pattern of MOBPROC's
+/// image URLs.
+fn is_image_path(path: &str) -> bool {
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let lower = path.to_ascii_lowercase();
+    // An encoded slash, backslash or dot could hide another path.
+    if ["%2f", "%5c", "%2e", "\\"]
+        .iter()
+        .any(|hidden| lower.contains(hidden))
+        || !query
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "=&_.-".contains(c))
+    {
+        return false;
+    }
+    let Ok(decoded) = percent_encoding::percent_decode_str(path).decode_utf8() else {
+        return false;
+    };
+    if decoded.chars().any(char::is_control) {
+        return false;
+    }
+    let segments: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty()).collect();
+    let Some(images_at) = segments.iter().position(|s| *s == "images") else {
+        return false;
+    };
+    let first_ok = match images_at {
+        0 => true,
+        1 => !NOT_IMAGES.contains(&segments[0]),
+        _ => false,
+    };
+    let named = segments
+        .last()
+        .and_then(|name| name.rsplit_once('.'))
+        .is_some_and(|(stem, extension)| {
+            !stem.is_empty() && IMAGE_EXTENSIONS.contains(&extension.to_ascii_lowercase().as_str())
+        });
+    first_ok
+        && named
+        && segments.len() > images_at + 1
+        && segments.iter().all(|s| *s != "." && *s != "..")
+}
 
 /// The same-origin URL that serves `upstream_url`, an image on MOBPROC's host.
 pub fn proxied(upstream_url: &str) -> String {
@@ -58,7 +111,7 @@ impl MediaFetcher {
 
     /// The image at `path` (a path, with its query if any) on MOBPROC's origin.
     fn locate(&self, path: &str) -> Option<Url> {
-        if !path.starts_with('/') {
+        if !path.starts_with('/') || !is_image_path(path) {
             return None;
         }
         let (path, query) = match path.split_once('?') {
@@ -82,6 +135,7 @@ pub struct MediaQuery {
 pub async fn serve(State(bff): State<Bff>, Query(query): Query<MediaQuery>) -> Response {
     let fetcher = bff.media();
     let Some(url) = fetcher.locate(&query.src) else {
+        tracing::warn!("media refused: not an image path");
         return StatusCode::BAD_REQUEST.into_response();
     };
     let upstream = match fetcher.http.get(url).send().await {
@@ -119,6 +173,10 @@ pub async fn serve(State(bff): State<Bff>, Query(query): Query<MediaQuery>) -> R
                 (
                     header::CACHE_CONTROL,
                     HeaderValue::from_static("public, max-age=86400"),
+                ),
+                (
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static(IMAGE_CSP),
                 ),
             ],
             Body::from(bytes),
@@ -163,6 +221,36 @@ mod tests {
         // A full URL, or anything else that is not a path, names no image.
         assert_eq!(at("http://169.254.169.254/latest"), None);
         assert_eq!(at("images/x.jpg"), None);
+    }
+
+    #[test]
+    fn only_paths_of_images_are_fetched() {
+        for image in [
+            "//images/devices/VER/iphone5_blk_l.jpg",
+            "/images/carrier/logo_VER.gif",
+            "/manage/images/devices/sam_gal_s4.jpg",
+            "//images/manufacturers/Verizon%20Wireless.gif",
+            "/images/x.PNG?size=m",
+        ] {
+            assert!(is_image_path(image), "{image}");
+        }
+        for other in [
+            "/mobproc/v1/me",
+            "/mobproc/v1/images/x.jpg",
+            "/_sandbox/calls",
+            "/_sandbox/images/x.jpg",
+            "/as/token.oauth2",
+            "/images/../mobproc/v1/me.jpg",
+            "/images/%2e%2e/mobproc/v1/me.jpg",
+            "/images/x%2Fy.jpg",
+            "/images/x.jpg.html",
+            "/images/",
+            "/images/.jpg",
+            "/a/b/images/x.jpg",
+            "/images/x.jpg?<script>",
+        ] {
+            assert!(!is_image_path(other), "{other}");
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub(crate) mod cart;
 mod catalog;
 pub(crate) mod checkout;
 mod error;
+mod flash;
 pub mod guard;
 mod lines;
 pub mod media;
@@ -26,6 +27,7 @@ mod session_data;
 pub(crate) mod sign_ins;
 pub mod status;
 mod submit;
+pub mod throttle;
 mod tokens;
 mod transactions;
 
@@ -38,17 +40,28 @@ use app::{
 };
 use mobproc::client::MobprocClient;
 
+use acting::EmployeeSearches;
 use caller::Caller;
 use cart::store::CartStore;
 use checkout::store::CheckoutStore;
 pub use error::BffError;
+use flash::Flashes;
 use media::MediaFetcher;
 use request::Request;
-use session_data::{ActingFor, ACTING_FOR, SIGN_IN, SIGN_IN_FLASH};
+use session_data::{ActingFor, ACTING_FOR, SIGN_IN};
 use sign_ins::SignInStore;
+use throttle::{Throttle, ThrottlePolicy};
 use tokens::Tokens;
 
-use crate::{database::Database, session::Store};
+use crate::{database::Database, session::Store, signing::Signer};
+
+/// How the BFF behaves in this deployment.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub throttle: ThrottlePolicy,
+    /// Browsers reach the storefront over https: cookies are `Secure`, `__Host-`.
+    pub secure_cookies: bool,
+}
 
 /// Shared by all requests; cheap to clone.
 #[derive(Clone)]
@@ -62,10 +75,19 @@ struct Inner {
     media: MediaFetcher,
     carts: CartStore,
     checkouts: CheckoutStore,
+    throttle: Throttle,
+    flashes: Flashes,
+    employee_searches: EmployeeSearches,
 }
 
 impl Bff {
-    pub fn new(client: MobprocClient, store: Store) -> Result<Self, BffError> {
+    /// The BFF on `store`'s database; `signer` checks what it issues to browsers.
+    pub fn new(
+        client: MobprocClient,
+        store: Store,
+        signer: Signer,
+        options: Options,
+    ) -> Result<Self, BffError> {
         let media = MediaFetcher::new(client.api_base()).map_err(BffError::Setup)?;
         let database: Database = store.database();
         let tokens = Tokens::new(client.clone(), SignInStore::new(database.clone()));
@@ -75,7 +97,10 @@ impl Bff {
                 tokens,
                 media,
                 carts: CartStore::new(database.clone()),
-                checkouts: CheckoutStore::new(database),
+                checkouts: CheckoutStore::new(database.clone()),
+                throttle: Throttle::new(database, options.throttle),
+                flashes: Flashes::new(signer, options.secure_cookies),
+                employee_searches: EmployeeSearches::new(),
             }),
         })
     }
@@ -98,6 +123,18 @@ impl Bff {
 
     fn checkouts(&self) -> &CheckoutStore {
         &self.inner.checkouts
+    }
+
+    fn throttle(&self) -> &Throttle {
+        &self.inner.throttle
+    }
+
+    fn flashes(&self) -> &Flashes {
+        &self.inner.flashes
+    }
+
+    fn employee_searches(&self) -> &EmployeeSearches {
+        &self.inner.employee_searches
     }
 
     /// The request being served, or what to tell the user when there is none.
@@ -132,9 +169,16 @@ impl Backend for Bff {
     }
 
     async fn take_sign_in_flash(&self) -> Result<Option<SignInFlash>, AppError> {
-        let request = self.request()?;
-        let flash = session_data::take(&request.session, SIGN_IN_FLASH).await;
-        request.answer(flash.map_err(Into::into))
+        let Some(parts) = leptos::prelude::use_context::<http::request::Parts>() else {
+            return Ok(None);
+        };
+        let flash = self.flashes().read(&parts.headers);
+        if flash.is_some() {
+            if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+                response.append_header(http::header::SET_COOKIE, self.flashes().clear());
+            }
+        }
+        Ok(flash)
     }
 
     async fn lines(&self) -> Result<Vec<Line>, AppError> {

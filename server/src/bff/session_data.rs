@@ -10,8 +10,6 @@ use tower_sessions::{session::Error, Session};
 
 /// The id of the session's row in `sign_ins`: who is signed in, with their tokens.
 pub const SIGN_IN: &str = "sign_in";
-/// The last failed sign-in (username and message), shown once.
-pub const SIGN_IN_FLASH: &str = "sign_in_flash";
 /// The employee the signed-in person orders for, while they do.
 pub const ACTING_FOR: &str = "acting_for";
 /// What MOBPROC's `/me` said the signed-in person may do, and when.

@@ -315,6 +315,19 @@ impl SignInStore {
             .transpose()
     }
 
+    /// Ends every sign-in of `employee_id`, on every instance; their refresh tokens.
+    pub async fn end_all(&self, employee_id: &str) -> Result<Vec<RefreshToken>, BffError> {
+        let ended: Vec<Option<String>> = on_pool!(&self.database, |pool| {
+            sqlx::query_scalar(
+                "DELETE FROM sign_ins WHERE employee_id = $1 RETURNING refresh_token",
+            )
+            .bind(employee_id)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(ended.into_iter().flatten().map(RefreshToken::new).collect())
+    }
+
     /// Deletes the sign-ins past their lifetimes; how many.
     pub async fn purge(&self) -> Result<u64, BffError> {
         let query = self.database.sql(
@@ -461,6 +474,44 @@ mod tests {
         assert_eq!(ended.refresh_token.unwrap().secret(), "r2");
         assert!(store.current(&other).await.unwrap().is_none());
         assert!(store.end(&other).await.unwrap().is_none(), "ended once");
+
+        let mine = store
+            .create(
+                "1",
+                "Ann",
+                Method::Password,
+                &tokens("a3", Some("r3"), lasting),
+            )
+            .await
+            .unwrap();
+        let again = store
+            .create("1", "Ann", Method::Code, &tokens("a4", Some("r4"), lasting))
+            .await
+            .unwrap();
+        let theirs = store
+            .create(
+                "2",
+                "Bob",
+                Method::Password,
+                &tokens("a5", Some("r5"), lasting),
+            )
+            .await
+            .unwrap();
+        let mut revoked: Vec<String> = store
+            .end_all("1")
+            .await
+            .unwrap()
+            .iter()
+            .map(|t| t.secret().clone())
+            .collect();
+        revoked.sort();
+        assert_eq!(revoked, ["r3", "r4"]);
+        assert!(store.current(&mine).await.unwrap().is_none());
+        assert!(store.current(&again).await.unwrap().is_none());
+        assert!(
+            store.current(&theirs).await.unwrap().is_some(),
+            "others keep theirs"
+        );
     }
 
     #[tokio::test]

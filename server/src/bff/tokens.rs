@@ -79,6 +79,16 @@ impl Tokens {
         Ok(ended)
     }
 
+    /// Ends every sign-in of `employee_id` on every instance, revoking their tokens;
+    /// how many there were.
+    pub async fn end_all(&self, employee_id: &str) -> Result<usize, BffError> {
+        let ended = self.sign_ins.end_all(employee_id).await?;
+        for refresh_token in &ended {
+            self.revoke(refresh_token).await;
+        }
+        Ok(ended.len())
+    }
+
     /// Revokes a refresh token at the OAuth server, logging a failure as such.
     async fn revoke(&self, refresh_token: &RefreshToken) {
         match self.client.revoke_refresh_token(refresh_token).await {

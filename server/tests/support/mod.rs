@@ -13,7 +13,15 @@ use sandbox::{
     journal::{Call, CallFilter},
     RunningSandbox,
 };
-use server::{bff::Bff, security::OriginPolicy, session::Store, AppState};
+use server::{
+    bff::{self, throttle::ThrottlePolicy, Bff},
+    client_address::TrustedProxies,
+    overload::Limits,
+    security::OriginPolicy,
+    session::Store,
+    signing::Signer,
+    AppState,
+};
 use tempfile::TempDir;
 use tokio::{net::TcpListener, task::JoinHandle};
 
@@ -25,7 +33,19 @@ pub struct Harness {
     pub base: String,
     pub sandbox: RunningSandbox,
     server: JoinHandle<()>,
+    setup: Setup,
     _data: TempDir,
+}
+
+/// How a test's storefront is set up where it differs from the defaults.
+#[derive(Debug, Clone, Default)]
+pub struct Setup {
+    /// Browsers reach it over https (behind TLS termination): `Secure` cookies, HSTS.
+    pub https: bool,
+    pub public_origin: Option<url::Url>,
+    pub throttle: ThrottlePolicy,
+    pub limits: Limits,
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 impl Drop for Harness {
@@ -39,6 +59,17 @@ pub async fn start() -> Harness {
 }
 
 pub async fn start_with(sandbox_config: sandbox::Config, secure_cookies: bool) -> Harness {
+    start_set_up(
+        sandbox_config,
+        Setup {
+            https: secure_cookies,
+            ..Setup::default()
+        },
+    )
+    .await
+}
+
+pub async fn start_set_up(sandbox_config: sandbox::Config, setup: Setup) -> Harness {
     // Logs show up in a failing test's output (RUST_LOG picks the level).
     let _ = tracing_subscriber::fmt()
         .with_env_filter(
@@ -50,11 +81,12 @@ pub async fn start_with(sandbox_config: sandbox::Config, secure_cookies: bool) -
         .await
         .expect("sandbox starts");
     let data = tempfile::tempdir().expect("temp dir");
-    let (base, server) = serve(&sandbox, data.path(), secure_cookies).await;
+    let (base, server) = serve(&sandbox, data.path(), &setup).await;
     Harness {
         base,
         sandbox,
         server,
+        setup,
         _data: data,
     }
 }
@@ -64,7 +96,7 @@ pub async fn start_with(sandbox_config: sandbox::Config, secure_cookies: bool) -
 pub async fn serve(
     sandbox: &RunningSandbox,
     data: &Path,
-    secure_cookies: bool,
+    setup: &Setup,
 ) -> (String, JoinHandle<()>) {
     let client = MobprocClient::new(
         ClientConfig::new(
@@ -84,18 +116,26 @@ pub async fn serve(
         .await
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
+    let signer = Signer::load(&store.database()).await.expect("signing key");
+    let options = bff::Options {
+        throttle: setup.throttle,
+        secure_cookies: setup.https,
+    };
     let state = AppState {
         leptos: LeptosOptions::builder()
             .output_name("storefront")
             .site_root(data.to_string_lossy().to_string())
             .build(),
         origin: OriginPolicy {
-            public_origin: None,
-            https: secure_cookies,
+            public_origin: setup.public_origin.clone(),
+            https: setup.https,
         },
-        bff: Bff::new(client, store.clone()).expect("bff"),
+        bff: Bff::new(client, store.clone(), signer.clone(), options).expect("bff"),
+        limits: setup.limits,
+        proxies: TrustedProxies::new(setup.trusted_proxies.clone()),
+        signer,
     };
-    let router = server::router(state, store, secure_cookies);
+    let router = server::router(state, store);
     let server = tokio::spawn(async move {
         axum::serve(
             listener,
@@ -188,6 +228,41 @@ impl Harness {
             }
         }
         .expect("checkout state")
+    }
+
+    /// How many session records the database holds.
+    pub async fn session_rows(&self) -> i64 {
+        use tower_sessions_sqlx_store::sqlx;
+        match self.store().await {
+            Store::Sqlite(_, pool) => {
+                sqlx::query_scalar("SELECT COUNT(*) FROM tower_sessions")
+                    .fetch_one(&pool)
+                    .await
+            }
+            Store::Postgres(_, pool) => {
+                sqlx::query_scalar("SELECT COUNT(*) FROM tower_sessions.session")
+                    .fetch_one(&pool)
+                    .await
+            }
+        }
+        .expect("session rows")
+    }
+
+    /// Runs `statement` on the storefront's database (to move a sign-in's times back);
+    /// how many rows it changed.
+    pub async fn execute(&self, statement: &str) -> u64 {
+        use tower_sessions_sqlx_store::sqlx;
+        match self.store().await {
+            Store::Sqlite(_, pool) => sqlx::query(statement)
+                .execute(&pool)
+                .await
+                .map(|d| d.rows_affected()),
+            Store::Postgres(_, pool) => sqlx::query(statement)
+                .execute(&pool)
+                .await
+                .map(|d| d.rows_affected()),
+        }
+        .expect("statement runs")
     }
 
     /// The storefront's database, as the server sees it.

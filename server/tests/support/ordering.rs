@@ -191,7 +191,7 @@ impl Harness {
     /// Another storefront server on this one's database and sandbox, as after a
     /// restart: its base URL and the task serving it.
     pub async fn second_server(&self) -> (String, JoinHandle<()>) {
-        serve(&self.sandbox, self._data.path(), false).await
+        serve(&self.sandbox, self._data.path(), &self.setup).await
     }
 }
 
