@@ -21,9 +21,10 @@ use leptos_router::{
 
 use components::{csp::ContentSecurityPolicy, header::SiteHeader, hydration::HydrationMarker};
 use pages::{
-    accessories::AccessoriesPage, act_for::ActForPage, cart::CartPage, checkout::CheckoutPage,
-    confirm::ConfirmPage, home::HomePage, not_found::NotFoundPage, order::OrderPage,
-    plan_detail::PlanDetailPage, sign_in::SignInPage, upgrade::UpgradePage,
+    accessories::AccessoriesPage, act_for::ActForPage, approvals::ApprovalsPage, cart::CartPage,
+    checkout::CheckoutPage, confirm::ConfirmPage, home::HomePage, not_found::NotFoundPage,
+    order::OrderPage, orders::OrdersPage, plan_detail::PlanDetailPage, sign_in::SignInPage,
+    upgrade::UpgradePage,
 };
 
 /// The document around every page, rendered on the server only.
@@ -68,7 +69,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async/>
                     <Route path=path!("/checkout") view=CheckoutPage ssr=SsrMode::Async/>
                     <Route path=path!("/checkout/confirm") view=ConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("/orders") view=OrdersPage ssr=SsrMode::Async/>
                     <Route path=path!("/orders/:order_id") view=OrderPage ssr=SsrMode::Async/>
+                    <Route path=path!("/approvals") view=ApprovalsPage ssr=SsrMode::Async/>
                     <Route path=path!("/lines/:service_id/accessories") view=AccessoriesPage ssr=SsrMode::Async/>
                     <Route path=path!("/lines/:service_id/upgrade") view=UpgradePage ssr=SsrMode::Async/>
                     <Route path=path!("/lines/:service_id/upgrade/plans/:plan_id") view=PlanDetailPage ssr=SsrMode::Async/>

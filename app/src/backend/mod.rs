@@ -6,6 +6,7 @@
 pub mod acting;
 pub mod catalog;
 pub mod ordering;
+pub mod orders;
 
 use std::sync::Arc;
 

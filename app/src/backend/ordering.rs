@@ -8,7 +8,6 @@ use crate::{
     model::{
         cart::{CartChange, CartView, ItemKind, OrderKind},
         checkout::{CheckoutForm, CheckoutIntent, CheckoutView, ConfirmationView},
-        order::OrderView,
     },
 };
 
@@ -51,8 +50,6 @@ pub trait OrderingBackend: Send + Sync + 'static {
     /// Places exactly the confirmed order, at most once however often it is asked.
     /// Returns the order id.
     async fn submit_order(&self, checkout_id: String) -> Result<String, AppError>;
-    /// A placed order of the actor's.
-    async fn order(&self, order_id: String) -> Result<OrderView, AppError>;
 }
 
 /// The ordering BFF of this request.

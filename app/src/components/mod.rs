@@ -10,4 +10,6 @@ pub mod header;
 pub mod hydration;
 pub mod item_row;
 pub mod on_behalf;
+pub mod order_list;
+pub mod order_status;
 pub mod pending;

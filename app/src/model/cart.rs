@@ -111,4 +111,6 @@ pub struct CartView {
     pub monthly_total: String,
     /// Why the cart cannot be checked out as it is, e.g. a plan that needs a new device.
     pub blocker: Option<String>,
+    /// Said once, e.g. what "Order again" put in.
+    pub notice: Option<String>,
 }

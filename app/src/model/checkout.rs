@@ -203,4 +203,6 @@ pub struct ConfirmationView {
     pub requested_by: Option<String>,
     /// Set once the order was placed: the page links to it instead of offering to submit.
     pub order_id: Option<String>,
+    /// Why the order will need approval, when MOBPROC's data says so.
+    pub approval_note: Option<String>,
 }

@@ -17,6 +17,8 @@ pub struct Viewer {
     pub name: String,
     /// MOBPROC lets them order for other employees.
     pub can_act_for_others: bool,
+    /// MOBPROC has them approve orders.
+    pub is_approver: bool,
     /// Whom they order for now, when not for themselves.
     pub acting_for: Option<acting::Actor>,
 }

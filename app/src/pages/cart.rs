@@ -49,6 +49,7 @@ fn CartContents(
     clear: ServerAction<ClearCart>,
 ) -> impl IntoView {
     view! {
+        {cart.notice.clone().map(|n| view! { <p class="notice" role="status">{n}</p> })}
         <p class="cart-summary">"This cart orders: " <strong>{cart.summary.clone()}</strong></p>
         {cart.blocker.clone().map(|b| view! { <p class="alert" role="alert">{b}</p> })}
         <ul class="cart-items" aria-label="Items in your cart">

@@ -50,9 +50,11 @@ fn Confirmation(confirmation: ConfirmationView) -> impl IntoView {
         account_holder,
         requested_by,
         order_id,
+        approval_note,
     } = confirmation;
     view! {
         <p class="cart-summary">"You are ordering: " <strong>{summary}</strong></p>
+        {approval_note.map(|note| view! { <p class="banner awaiting" role="note">{note}</p> })}
         <section aria-labelledby="confirm-items">
             <div class="section-head">
                 <h2 id="confirm-items">"What you order"</h2>

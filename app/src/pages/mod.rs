@@ -2,12 +2,14 @@
 
 pub mod accessories;
 pub mod act_for;
+pub mod approvals;
 pub mod cart;
 pub mod checkout;
 pub mod confirm;
 pub mod home;
 pub mod not_found;
 pub mod order;
+pub mod orders;
 pub mod plan_detail;
 pub mod sign_in;
 pub mod upgrade;

@@ -19,6 +19,8 @@ mod lines;
 pub mod media;
 pub mod money;
 mod ordering;
+mod orders;
+mod paging;
 pub(crate) mod party;
 mod present;
 mod request;
@@ -42,6 +44,7 @@ use cart::store::CartStore;
 use checkout::store::CheckoutStore;
 pub use error::BffError;
 use media::MediaFetcher;
+use orders::decision_store::DecisionStore;
 use request::Request;
 use session_data::{ActingFor, SignedIn, ACTING_FOR, SIGNED_IN, SIGN_IN_FLASH};
 use tokens::Tokens;
@@ -60,6 +63,7 @@ struct Inner {
     media: MediaFetcher,
     carts: CartStore,
     checkouts: CheckoutStore,
+    decisions: DecisionStore,
 }
 
 impl Bff {
@@ -73,7 +77,8 @@ impl Bff {
                 tokens,
                 media,
                 carts: CartStore::new(database.clone()),
-                checkouts: CheckoutStore::new(database),
+                checkouts: CheckoutStore::new(database.clone()),
+                decisions: DecisionStore::new(database),
             }),
         })
     }
@@ -96,6 +101,10 @@ impl Bff {
 
     fn checkouts(&self) -> &CheckoutStore {
         &self.inner.checkouts
+    }
+
+    fn decisions(&self) -> &DecisionStore {
+        &self.inner.decisions
     }
 
     /// The request being served, or what to tell the user when there is none.
@@ -160,6 +169,7 @@ async fn viewer(caller: &Caller) -> Result<Option<Viewer>, BffError> {
         employee_id: signed_in.employee_id,
         name: signed_in.name,
         can_act_for_others: permissions.can_act_for_others,
+        is_approver: permissions.is_approver,
         acting_for,
     }))
 }

@@ -7,7 +7,6 @@ use app::{
     model::{
         cart::{CartChange, CartView, ItemKind, OrderKind},
         checkout::{CheckoutForm, CheckoutIntent, CheckoutView, ConfirmationView},
-        order::OrderView,
     },
 };
 
@@ -56,7 +55,12 @@ impl OrderingBackend for Bff {
 
     async fn cart(&self) -> Result<Option<CartView>, AppError> {
         let caller = self.caller().await?;
-        caller.answer(cart::view(self.carts(), caller.party()).await)
+        let view = async {
+            let notice = cart::take_notice(caller.session()).await?;
+            let view = cart::view(self.carts(), caller.party()).await?;
+            Ok(view.map(|view| CartView { notice, ..view }))
+        };
+        caller.answer(view.await)
     }
 
     async fn cart_count(&self) -> Result<usize, AppError> {
@@ -92,10 +96,5 @@ impl OrderingBackend for Bff {
     async fn submit_order(&self, checkout_id: String) -> Result<String, AppError> {
         let caller = self.caller().await?;
         caller.answer(submit::submit(&caller, &checkout_id).await)
-    }
-
-    async fn order(&self, order_id: String) -> Result<OrderView, AppError> {
-        let caller = self.caller().await?;
-        caller.answer(submit::view(&caller, &order_id).await)
     }
 }

@@ -118,6 +118,31 @@ pub async fn entry(
     }
 }
 
+/// Every accessory the line's catalog offers, as cart entries.
+pub async fn accessories(caller: &Caller, service_id: &str) -> Result<Vec<CartEntry>, BffError> {
+    let query = CatalogQuery {
+        service: Some(service_id.to_owned()),
+        ..CatalogQuery::default()
+    };
+    let offered = caller
+        .api()
+        .walk(&collection::ACCESSORIES, &query, MAX_PAGES)
+        .await?;
+    Ok(offered.items.into_iter().map(accessory).collect())
+}
+
+fn accessory(item: Accessory) -> CartEntry {
+    CartEntry {
+        kind: ItemKind::Accessory,
+        id: item.id,
+        name: item.name,
+        vendor: item.vendor.and_then(|v| v.name),
+        image_url: item.image_url,
+        price: item.price,
+        access_method: None,
+    }
+}
+
 /// The item `item_id` among what MOBPROC offers in `collection` for the line.
 async fn offered<T: DeserializeOwned>(
     caller: &Caller,

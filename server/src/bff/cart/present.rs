@@ -53,6 +53,7 @@ pub fn cart(cart: &Cart) -> CartView {
         one_time_total: total(Recurrence::OneTime),
         monthly_total: total(Recurrence::Monthly),
         blocker: rules::blocker(cart),
+        notice: None,
     }
 }
 

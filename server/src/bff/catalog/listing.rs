@@ -14,8 +14,8 @@
 use app::model::catalog::{CatalogFilter, Choice, Pager};
 use mobproc::{client::ErrorKind, model::Listing};
 
-use super::{items::Listed, page_token, present, refine::Refinement};
-use crate::bff::{caller::Caller, error::BffError};
+use super::{items::Listed, present, refine::Refinement};
+use crate::bff::{caller::Caller, error::BffError, paging};
 
 /// Items per page when paging by MOBPROC's links.
 const PAGE_SIZE: u32 = 10;
@@ -100,7 +100,7 @@ async fn paged<T: Listed>(
     token: Option<&str>,
 ) -> Result<Fetched<T>, BffError> {
     let collection = caller.bff().client().collection_url(&T::COLLECTION);
-    let href = token.and_then(|t| page_token::href(&collection, t, narrowed));
+    let href = token.and_then(|t| paging::href(&collection, t, narrowed));
     let listing = match href {
         Some(href) => match caller.api().page_at(&T::COLLECTION, href.as_str()).await {
             // A token MOBPROC cannot read (edited by hand) shows the first page.
@@ -119,7 +119,7 @@ async fn paged<T: Listed>(
     let items = listing.into_items();
     Ok(Fetched {
         summary: present::summary::<T>(items.len(), meta.as_ref().and_then(|m| m.total_count)),
-        pager: page_token::pager(meta.as_ref()),
+        pager: paging::pager(meta.as_ref()),
         items,
         manufacturers: Vec::new(),
         carriers: Vec::new(),

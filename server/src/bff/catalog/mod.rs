@@ -5,7 +5,6 @@ mod items;
 mod line;
 mod listing;
 mod network;
-mod page_token;
 mod present;
 mod refine;
 

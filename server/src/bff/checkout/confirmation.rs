@@ -33,6 +33,7 @@ pub fn view(checkout: &Checkout) -> ConfirmationView {
     ConfirmationView {
         summary: summary(checkout, &subject),
         order_id: checkout.order_id.clone(),
+        approval_note: checkout.approval_note.clone(),
         ..confirmed(&checkout.id, confirmation, definitions)
     }
 }
@@ -58,6 +59,7 @@ fn unkept(checkout: &Checkout) -> ConfirmationView {
         account_holder: None,
         requested_by: None,
         order_id: checkout.order_id.clone(),
+        approval_note: None,
     }
 }
 
@@ -132,6 +134,7 @@ fn confirmed(
         account_holder: confirmation.account_holder.as_ref().map(person),
         requested_by: confirmation.requested_by.as_ref().map(person),
         order_id: None,
+        approval_note: None,
     }
 }
 
@@ -245,6 +248,7 @@ mod tests {
             state: State::Confirmed,
             order_id: None,
             updated_at: 0,
+            approval_note: None,
         }
     }
 
@@ -308,6 +312,7 @@ mod unkept {
             state: State::Submitted,
             order_id: Some("8711820".into()),
             updated_at: 0,
+            approval_note: None,
         };
         let view = view(&checkout);
         assert_eq!(view.order_id.as_deref(), Some("8711820"));

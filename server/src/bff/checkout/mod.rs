@@ -12,6 +12,7 @@
 //! | `confirmation` | the confirmation as the person checks it |
 //! | `store` | confirmed orders and their submission state |
 
+mod approval;
 mod confirmation;
 mod definitions;
 mod draft;
@@ -26,7 +27,10 @@ use app::{
     error::AppError,
     model::checkout::{CheckoutForm, CheckoutIntent, CheckoutView, ConfirmationView},
 };
-use mobproc::client::ErrorKind;
+use mobproc::{
+    client::ErrorKind,
+    model::{DeviceAsset, ServiceAsset, TransactionType},
+};
 
 use super::{
     audit,
@@ -72,11 +76,15 @@ pub async fn save(
             fields,
         })
     })?;
-    let existing_device = match transaction.existing_device {
-        true => Some(parts::existing_device(
-            line_device(caller, &cart.service_id).await?,
-        )),
-        false => None,
+    let (existing_device, approval_note) = match transaction.existing_device {
+        true => {
+            let (line, device) = line_device(caller, &cart.service_id).await?;
+            let note = (transaction.wire == TransactionType::Upgrade)
+                .then(|| approval::before_eligibility(&line))
+                .flatten();
+            (Some(parts::existing_device(device)), note)
+        }
+        false => (None, None),
     };
     let external_order_number = order_number::new();
     let activity_id = caller.party().new_activity_id();
@@ -122,6 +130,7 @@ pub async fn save(
         state: State::Confirmed,
         order_id: None,
         updated_at: 0,
+        approval_note,
     };
     caller
         .bff()
@@ -180,17 +189,19 @@ async fn ready_cart(caller: &Caller) -> Result<cart::store::StoredCart, BffError
     Ok(stored)
 }
 
-/// The line's device as its asset records it, for `existingDevice`: filled here,
-/// never typed.
+/// The line, and its device as its asset records it, for `existingDevice`: filled
+/// here, never typed.
 async fn line_device(
     caller: &Caller,
     service_id: &str,
-) -> Result<mobproc::model::DeviceAsset, BffError> {
+) -> Result<(ServiceAsset, DeviceAsset), BffError> {
     let api = caller.api();
     let line = api.service_asset(service_id).await?;
     let device_id = line
         .device
-        .map(|d| d.id)
+        .as_ref()
+        .map(|d| d.id.clone())
         .ok_or_else(|| cart::invalid("This line has no device on record to upgrade.", None))?;
-    api.device_asset(&device_id).await
+    let device = api.device_asset(&device_id).await?;
+    Ok((line, device))
 }

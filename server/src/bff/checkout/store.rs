@@ -61,6 +61,8 @@ pub struct Checkout {
     pub order_id: Option<String>,
     /// Seconds since the Unix epoch of the last state change.
     pub updated_at: i64,
+    /// What could be told before placing it about its approval.
+    pub approval_note: Option<String>,
 }
 
 /// A row of `checkouts` as read.
@@ -76,6 +78,7 @@ struct CheckoutRow {
     state: String,
     order_id: Option<String>,
     updated_at: i64,
+    approval_note: Option<String>,
 }
 
 impl TryFrom<CheckoutRow> for Checkout {
@@ -105,6 +108,7 @@ impl TryFrom<CheckoutRow> for Checkout {
             confirmed,
             order_id: row.order_id,
             updated_at: row.updated_at,
+            approval_note: row.approval_note,
         })
     }
 }
@@ -144,8 +148,8 @@ impl CheckoutStore {
             sqlx::query(
                 "INSERT INTO checkouts (id, user_id, actor_id, external_order_number,
                      activity_id, cart_version, request, confirmation, definitions, state,
-                     order_id, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $11)",
+                     order_id, created_at, updated_at, approval_note)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $11, $12)",
             )
             .bind(&checkout.id)
             .bind(&party.user_id)
@@ -158,6 +162,7 @@ impl CheckoutStore {
             .bind(&definitions)
             .bind(checkout.state.as_str())
             .bind(time)
+            .bind(&checkout.approval_note)
             .execute(&mut *transaction)
             .await?;
             transaction.commit().await
@@ -170,7 +175,7 @@ impl CheckoutStore {
         let row: Option<CheckoutRow> = on_pool!(&self.database, |pool| {
             sqlx::query_as(
                 "SELECT id, external_order_number, activity_id, cart_version, request,
-                        confirmation, definitions, state, order_id, updated_at
+                        confirmation, definitions, state, order_id, updated_at, approval_note
                  FROM checkouts WHERE id = $1 AND user_id = $2 AND actor_id = $3",
             )
             .bind(id)

@@ -10,7 +10,6 @@
 //! so a browser that goes away mid-way cannot leave it half done.
 
 mod find;
-mod order;
 mod outcome;
 
 use std::{
@@ -18,7 +17,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use app::{error::AppError, model::order::OrderView};
+use app::error::AppError;
 use mobproc::client::ErrorKind;
 
 use super::{
@@ -29,9 +28,9 @@ use super::{
         store::{Checkout, State},
     },
     error::BffError,
+    orders::notice::{self, Notice},
 };
 use crate::database::now;
-use order::Notice;
 
 /// How often a waiting request looks at the checkout again.
 const POLL: Duration = Duration::from_millis(200);
@@ -90,13 +89,6 @@ pub async fn submit(caller: &Caller, checkout_id: &str) -> Result<String, BffErr
     }
 }
 
-/// The order, with the notice the submission left for it.
-pub async fn view(caller: &Caller, order_id: &str) -> Result<OrderView, BffError> {
-    let order = caller.api().order(order_id).await?;
-    let notice = order::take_notice(caller.session(), &order.order_id).await?;
-    Ok(order::view(order, notice))
-}
-
 /// Runs `step` to its end even if the request that started it is dropped, then
 /// leaves its notice for the order page.
 async fn in_own_task<F, Fut>(
@@ -112,7 +104,7 @@ where
     let notice = task
         .await
         .map_err(|_| BffError::Context("the submission task ended abnormally"))??;
-    order::leave_notice(caller.session(), &notice).await?;
+    notice::leave(caller.session(), &notice).await?;
     Ok(notice.order_id)
 }
 
