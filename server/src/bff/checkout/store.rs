@@ -187,6 +187,30 @@ impl CheckoutStore {
         row.map(Checkout::try_from).transpose()
     }
 
+    /// The party's checkout that placed order `order_id`, if this storefront placed it and
+    /// still keeps it.
+    pub async fn placed(
+        &self,
+        party: &Party,
+        order_id: &str,
+    ) -> Result<Option<Checkout>, BffError> {
+        let row: Option<CheckoutRow> = on_pool!(&self.database, |pool| {
+            sqlx::query_as(
+                "SELECT id, external_order_number, activity_id, cart_version, request,
+                        confirmation, definitions, state, order_id, updated_at, approval_note
+                 FROM checkouts
+                 WHERE order_id = $1 AND user_id = $2 AND actor_id = $3 AND state = $4",
+            )
+            .bind(order_id)
+            .bind(&party.user_id)
+            .bind(&party.actor_id)
+            .bind(State::Submitted.as_str())
+            .fetch_optional(pool)
+            .await
+        })?;
+        row.map(Checkout::try_from).transpose()
+    }
+
     /// Whether the user's checkout `id` exists for another actor than `party`'s: it
     /// was confirmed while acting for someone else.
     pub async fn for_another_actor(&self, party: &Party, id: &str) -> Result<bool, BffError> {

@@ -1,6 +1,7 @@
 //! "Order again": the accessories of a finished accessories order back in the cart, for
-//! the same line, as the line's catalog offers them now. Ordered items carry no ids, so
-//! they are found in the catalog by name; those no longer offered are named and left out.
+//! the same line, as the line's catalog offers them now; those no longer offered are
+//! named and left out. An order this storefront placed is ordered again by its catalog
+//! ids; MOBPROC's ordered items carry none, so any other order is matched by name.
 
 use app::model::{cart::OrderKind, order::OrderedAgain};
 use mobproc::{
@@ -11,7 +12,8 @@ use mobproc::{
 use super::detail::can_order_again;
 use crate::bff::{
     caller::Caller,
-    cart::{self, catalog},
+    cart::{self, catalog, store::CartEntry},
+    checkout::store::Checkout,
     error::BffError,
 };
 
@@ -31,15 +33,31 @@ pub async fn again(
             None,
         ));
     }
-    let service_id = line_of(caller, &order).await?;
+    let placed = caller
+        .bff()
+        .checkouts()
+        .placed(caller.party(), order_id)
+        .await?;
+    let (service_id, wanted) = match placed {
+        Some(checkout) => {
+            let request = &checkout.request.order_request;
+            let service_id = request.service_id.clone().unwrap_or_default();
+            (service_id, placed_accessories(&checkout))
+        }
+        None => (line_of(caller, &order).await?, ordered_accessories(&order)),
+    };
     let line = cart::allowed_line(caller, &service_id, OrderKind::Accessories).await?;
     let offered = catalog::accessories(caller, &service_id).await?;
     let mut found = Vec::new();
     let mut withdrawn = Vec::new();
-    for name in ordered_accessories(&order) {
-        match offered.iter().find(|entry| entry.name == name) {
+    for item in wanted {
+        let matches = |entry: &&CartEntry| match &item.id {
+            Some(id) => entry.id == *id,
+            None => entry.name == item.name,
+        };
+        match offered.iter().find(matches) {
             Some(entry) => found.push(entry.clone()),
-            None => withdrawn.push(name),
+            None => withdrawn.push(item.name),
         }
     }
     if found.is_empty() {
@@ -57,13 +75,50 @@ pub async fn again(
     Ok(again)
 }
 
-fn ordered_accessories(order: &Order) -> Vec<String> {
+/// An accessory to order again: by its catalog id when known, else by its name.
+struct Wanted {
+    id: Option<String>,
+    name: String,
+}
+
+/// The accessories of a checkout this storefront placed, as MOBPROC confirmed them.
+fn placed_accessories(checkout: &Checkout) -> Vec<Wanted> {
+    let confirmed = checkout
+        .confirmed
+        .as_ref()
+        .and_then(|c| c.confirmation.shopping_cart.as_ref())
+        .and_then(|cart| cart.accessories.clone());
+    match confirmed {
+        Some(accessories) => accessories
+            .into_iter()
+            .map(|a| Wanted {
+                id: Some(a.id),
+                name: a.name,
+            })
+            .collect(),
+        None => checkout
+            .request
+            .order_request
+            .shopping_cart
+            .iter()
+            .flat_map(|cart| cart.accessory_ids.iter().flatten())
+            .map(|id| Wanted {
+                id: Some(id.clone()),
+                name: id.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// The accessories of an order MOBPROC lists, by name.
+fn ordered_accessories(order: &Order) -> Vec<Wanted> {
     order
         .order_segments
         .iter()
         .flat_map(|page| &page.items)
         .flat_map(|segment| segment.accessories.iter().flatten())
         .filter_map(|item| item.name.clone())
+        .map(|name| Wanted { id: None, name })
         .collect()
 }
 
