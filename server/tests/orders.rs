@@ -440,3 +440,67 @@ async fn a_completed_accessories_order_comes_back_into_the_cart_without_what_was
     let once: Option<CartView> = harness.call_for(&peter, "cart/get", &()).await.unwrap();
     assert_eq!(once.unwrap().notice, None, "said once");
 }
+
+#[tokio::test]
+async fn the_confirmation_says_when_mobprocs_data_means_the_order_needs_approval() {
+    use app::model::{
+        cart::{ItemKind, OrderKind},
+        checkout::ConfirmationView,
+    };
+    /// Peter's line whose upgrade eligibility date is far ahead.
+    const NOT_YET_ELIGIBLE: &str = "31647891";
+    let harness = start().await;
+    let peter = harness.peter().await;
+    for (kind, id) in [
+        (ItemKind::Device, support::ordering::IPHONE_5),
+        (ItemKind::Plan, support::ordering::TALK_SHARE_PLAN),
+    ] {
+        let form = [
+            ("service_id", NOT_YET_ELIGIBLE),
+            ("order", OrderKind::Upgrade.as_str()),
+            ("item_kind", kind.as_str()),
+            ("item_id", id),
+        ];
+        harness
+            .call_for::<serde_json::Value, _>(&peter, "cart/add", &form)
+            .await
+            .unwrap();
+    }
+    let form = support::ordering::with(
+        &upgrade_checkout(),
+        "form[properties][SERVICE_NUMBER]",
+        Some("2035551111"),
+    );
+    let checkout = harness.confirm(&peter, &form).await.unwrap();
+    let confirmation: ConfirmationView = harness
+        .call_for(
+            &peter,
+            "checkout/confirmation",
+            &[("checkout", checkout.as_str())],
+        )
+        .await
+        .unwrap();
+    let note = confirmation.approval_note.expect("it says so");
+    assert!(note.contains("December 5, 2099"), "{note}");
+
+    let order_id = harness.submit(&peter, &checkout).await.unwrap();
+    harness.advance_sandbox_clock(APPROVAL_AFTER_SECS).await;
+    assert_eq!(
+        order(&harness, &peter, &order_id).await.status.words,
+        "Awaiting approval",
+        "MOBPROC agrees"
+    );
+
+    let tutorial = harness.peter().await;
+    harness.add_chargers(&tutorial).await;
+    let checkout = harness.confirm(&tutorial, &seed_checkout()).await.unwrap();
+    let plain: ConfirmationView = harness
+        .call_for(
+            &tutorial,
+            "checkout/confirmation",
+            &[("checkout", checkout.as_str())],
+        )
+        .await
+        .unwrap();
+    assert_eq!(plain.approval_note, None, "nothing is guessed");
+}

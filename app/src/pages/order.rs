@@ -83,14 +83,14 @@ fn Order(order: OrderView) -> impl IntoView {
             {requested_by.clone().map(|p| view! { <dt>"Requested by"</dt><dd>{p}</dd> })}
         </dl>
         <OnBehalf account_holder requested_by/>
-        {decision.map(|panel| view! { <Decision order_id=order_id.clone() panel/> })}
         {segments.into_iter().map(|segment| view! { <Segment segment/> }).collect_view()}
-        <dl class="totals">
+        <dl class="totals order-totals">
             <dt>"One-time total"</dt>
             <dd>{one_time_total}</dd>
             <dt>"Monthly total"</dt>
             <dd>{monthly_total}</dd>
         </dl>
+        {decision.map(|panel| view! { <Decision order_id=order_id.clone() panel/> })}
         {ship_to.map(|ship_to| view! {
             <section aria-labelledby="order-ship-to">
                 <h2 id="order-ship-to">"Ship to"</h2>

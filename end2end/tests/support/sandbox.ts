@@ -64,3 +64,39 @@ export class Sandbox {
     return clock;
   }
 }
+
+/** One call the sandbox received (its journal, `GET /_sandbox/calls`). */
+export interface SandboxCall {
+  method: string;
+  path: string;
+  query?: string | null;
+  status?: number | null;
+}
+
+export class SandboxJournal {
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly storefront: Storefront,
+  ) {}
+
+  /** The calls whose method and path (a glob) match, oldest first. */
+  async calls(method: string, path: string): Promise<SandboxCall[]> {
+    const url = `${this.storefront.sandboxURL}/_sandbox/calls`;
+    const response = await this.request.get(url, { params: { method, path } });
+    expect(response.status()).toBe(200);
+    return response.json();
+  }
+
+  async clear() {
+    const response = await this.request.delete(`${this.storefront.sandboxURL}/_sandbox/calls`);
+    expect(response.ok()).toBeTruthy();
+  }
+
+  /** Takes a catalog item off sale (until the sandbox is reset). */
+  async withdraw(kind: "accessory" | "device" | "plan", id: string) {
+    const response = await this.request.post(`${this.storefront.sandboxURL}/_sandbox/withdraw`, {
+      data: { kind, id },
+    });
+    expect(response.ok(), await response.text()).toBeTruthy();
+  }
+}

@@ -3,9 +3,11 @@
 
 use app::{
     links,
-    model::{Line, LineAction},
+    model::{checkout::LabelledValue, Line, LineAction},
 };
-use mobproc::model::{Employee, ServiceAsset, TransactionType};
+use mobproc::model::{
+    Employee, PropertyGroup, PropertyType, PropertyValue, ServiceAsset, TransactionType,
+};
 
 use super::{media, transactions};
 
@@ -99,6 +101,38 @@ pub fn line(service: ServiceAsset, allowed: &[TransactionType]) -> Line {
         service_id: service.id,
         actions,
     }
+}
+
+/// MOBPROC's label, else the definition's; a choice by its option's label.
+pub fn property(value: &PropertyValue, definitions: &[PropertyGroup]) -> LabelledValue {
+    let definition = definitions
+        .iter()
+        .flat_map(|g| &g.fields)
+        .find(|d| d.id == value.id);
+    let label = value
+        .label
+        .clone()
+        .or_else(|| definition.and_then(|d| d.label.clone()))
+        .unwrap_or_else(|| value.id.clone());
+    let text = match (&value.property_type, &value.choice) {
+        (PropertyType::Choice, Some(choice)) => {
+            let picked = definition
+                .and_then(|d| d.choices.as_ref())
+                .and_then(|choices| choices.iter().find(|c| c.id == choice.id))
+                .and_then(|c| c.label.clone())
+                .unwrap_or_else(|| choice.id.clone());
+            match &choice.other_text {
+                Some(other) => format!("{picked}: {other}"),
+                None => picked,
+            }
+        }
+        _ => value
+            .text
+            .clone()
+            .or_else(|| value.date.as_deref().map(date))
+            .unwrap_or_default(),
+    };
+    LabelledValue { label, value: text }
 }
 
 #[cfg(test)]

@@ -9,11 +9,11 @@ use crate::bff::present;
 
 /// Why an upgrade of `line` now will need approval, if its eligibility date is ahead.
 pub fn before_eligibility(line: &ServiceAsset) -> Option<String> {
-    let eligible = line.upgrade_eligibility_date.as_deref().or(line
-        .device
-        .as_ref()?
-        .upgrade_eligibility_date
-        .as_deref())?;
+    let eligible = line.upgrade_eligibility_date.as_deref().or_else(|| {
+        line.device
+            .as_ref()
+            .and_then(|d| d.upgrade_eligibility_date.as_deref())
+    })?;
     let date = OffsetDateTime::parse(eligible, &Rfc3339).ok()?;
     (date > OffsetDateTime::now_utc()).then(|| {
         format!(

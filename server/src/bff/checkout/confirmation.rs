@@ -5,10 +5,7 @@ use app::model::checkout::{
     ConfirmationView, ConfirmedFeature, ConfirmedItem, ConfirmedPlan, ConfirmedShipTo,
     LabelledValue,
 };
-use mobproc::model::{
-    Feature, Money, OrderConfirmation, PropertyGroup, PropertyType, PropertyValue, Recurrence,
-    Vendor,
-};
+use mobproc::model::{Feature, Money, OrderConfirmation, PropertyGroup, Recurrence, Vendor};
 use rust_decimal::Decimal;
 
 use super::store::Checkout;
@@ -129,7 +126,7 @@ fn confirmed(
             .iter()
             .flatten()
             .flat_map(|g| &g.fields)
-            .map(|value| property(value, definitions))
+            .map(|value| present::property(value, definitions))
             .collect(),
         account_holder: confirmation.account_holder.as_ref().map(person),
         requested_by: confirmation.requested_by.as_ref().map(person),
@@ -177,38 +174,6 @@ fn total(costs: &[Money], recurrence: &Recurrence) -> String {
         Some(money) => money::amount(money.amount, &money.currency_code),
         None => money::amount(Decimal::ZERO, currency),
     }
-}
-
-/// MOBPROC's label, else the definition's; a choice by its option's label.
-fn property(value: &PropertyValue, definitions: &[PropertyGroup]) -> LabelledValue {
-    let definition = definitions
-        .iter()
-        .flat_map(|g| &g.fields)
-        .find(|d| d.id == value.id);
-    let label = value
-        .label
-        .clone()
-        .or_else(|| definition.and_then(|d| d.label.clone()))
-        .unwrap_or_else(|| value.id.clone());
-    let text = match (&value.property_type, &value.choice) {
-        (PropertyType::Choice, Some(choice)) => {
-            let picked = definition
-                .and_then(|d| d.choices.as_ref())
-                .and_then(|choices| choices.iter().find(|c| c.id == choice.id))
-                .and_then(|c| c.label.clone())
-                .unwrap_or_else(|| choice.id.clone());
-            match &choice.other_text {
-                Some(other) => format!("{picked}: {other}"),
-                None => picked,
-            }
-        }
-        _ => value
-            .text
-            .clone()
-            .or_else(|| value.date.clone())
-            .unwrap_or_default(),
-    };
-    LabelledValue { label, value: text }
 }
 
 #[cfg(test)]

@@ -30,7 +30,16 @@ pub async fn view(caller: &Caller, order_id: &str) -> Result<OrderView, BffError
         })
     }))
     .await?;
-    let mut view = present::order(&order, tracked);
+    let placed = caller
+        .bff()
+        .checkouts()
+        .placed(caller.party(), &order.order_id)
+        .await?;
+    let definitions = placed
+        .and_then(|checkout| checkout.confirmed)
+        .map(|confirmed| confirmed.definitions)
+        .unwrap_or_default();
+    let mut view = present::order(&order, tracked, &definitions);
     view.notice = notice::take(caller.session(), &order.order_id).await?;
     view.decision = panel(caller, &order).await?;
     view.can_order_again = can_order_again(&order);

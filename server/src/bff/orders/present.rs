@@ -9,8 +9,8 @@ use app::model::{
     },
 };
 use mobproc::model::{
-    Money, Order, OrderHistoryEntry, OrderSegment, OrderStatus, OrderedItem, Recurrence, Shipment,
-    TransactionType,
+    Money, Order, OrderHistoryEntry, OrderSegment, OrderStatus, OrderedItem, PropertyGroup,
+    Recurrence, Shipment, TransactionType,
 };
 use rust_decimal::Decimal;
 
@@ -156,8 +156,9 @@ pub struct Tracked {
     pub shipments: Vec<Shipment>,
 }
 
-/// The order page's view of `order`, its segments tracked.
-pub fn order(order: &Order, tracked: Vec<Tracked>) -> OrderView {
+/// The order page's view of `order`, its segments tracked; `definitions` label its
+/// properties' choices when the storefront kept them.
+pub fn order(order: &Order, tracked: Vec<Tracked>, definitions: &[PropertyGroup]) -> OrderView {
     let (one_time_total, monthly_total) = totals(order);
     let banner = match order.status {
         OrderStatus::AwaitingApproval => Some(OrderBanner::AwaitingApproval),
@@ -197,20 +198,7 @@ pub fn order(order: &Order, tracked: Vec<Tracked>) -> OrderView {
             .iter()
             .flatten()
             .flat_map(|group| &group.fields)
-            .map(|field| LabelledValue {
-                label: field.label.clone().unwrap_or_else(|| field.id.clone()),
-                value: field
-                    .text
-                    .clone()
-                    .or_else(|| field.date.as_deref().map(present::date))
-                    .or_else(|| {
-                        field.choice.as_ref().map(|c| match &c.other_text {
-                            Some(other) => format!("{}: {other}", c.id),
-                            None => c.id.clone(),
-                        })
-                    })
-                    .unwrap_or_default(),
-            })
+            .map(|field| present::property(field, definitions))
             .collect(),
         segments: tracked.into_iter().map(segment).collect(),
         one_time_total,
