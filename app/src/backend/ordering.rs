@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::{
     error::AppError,
     model::{
-        cart::{CartChange, CartView, ItemKind, OrderKind},
+        cart::{CartChange, CartView, ItemKind, OrderTarget},
         checkout::{CheckoutForm, CheckoutIntent, CheckoutView, ConfirmationView},
     },
 };
@@ -15,12 +15,11 @@ use crate::{
 /// request and acts for the session's actor.
 #[async_trait::async_trait]
 pub trait OrderingBackend: Send + Sync + 'static {
-    /// Puts one catalog item into the actor's cart for `service_id`. When the cart
-    /// orders something else and `replace` is not set, changes nothing and asks.
+    /// Puts one catalog item into the actor's cart for `target`. When the cart orders
+    /// something else and `replace` is not set, changes nothing and asks.
     async fn add_to_cart(
         &self,
-        service_id: String,
-        order: OrderKind,
+        target: OrderTarget,
         item_kind: ItemKind,
         item_id: String,
         replace: bool,

@@ -104,13 +104,42 @@ pub struct ShipToInput {
     pub expedite: bool,
 }
 
-/// The checkout form: what the cart orders, the order properties and the ship-to.
+/// A section of text MOBPROC asks to show before the acknowledgements.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InfoBlock {
+    pub header: Option<String>,
+    pub paragraphs: Vec<String>,
+}
+
+/// Something to agree to, as a checkbox with its full label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcknowledgementInput {
+    pub id: String,
+    pub label: String,
+    pub required: bool,
+    pub checked: bool,
+}
+
+impl AcknowledgementInput {
+    pub fn field_name(&self) -> String {
+        format!("form[acknowledgements][{}]", self.id)
+    }
+
+    pub fn error_key(&self) -> String {
+        format!("acknowledgements.{}", self.id)
+    }
+}
+
+/// The checkout form: what the cart orders, the order properties, the ship-to and,
+/// for a transfer, what to read and agree to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckoutView {
     /// E.g. "Accessories for 203-555-7676".
     pub summary: String,
     pub properties: Vec<PropertyInput>,
     pub ship_to: ShipToInput,
+    pub info_blocks: Vec<InfoBlock>,
+    pub acknowledgements: Vec<AcknowledgementInput>,
 }
 
 /// What the checkout form posts, keyed by MOBPROC's ids. Every field defaults, so a
@@ -130,6 +159,9 @@ pub struct CheckoutForm {
     /// A checkbox: present when ticked.
     #[serde(default)]
     pub expedite: Option<String>,
+    /// The ticked acknowledgements' ids (each a checkbox).
+    #[serde(default)]
+    pub acknowledgements: BTreeMap<String, String>,
 }
 
 /// What the checkout form's buttons ask for.
@@ -191,12 +223,18 @@ pub struct ConfirmationView {
     pub summary: String,
     /// The line, e.g. `203-555-7676`.
     pub line: Option<String>,
+    /// Where a new line will be used, e.g. "United States, 06477".
+    pub place: Option<String>,
+    /// The carrier a transferred number comes from.
+    pub current_carrier: Option<String>,
     pub items: Vec<ConfirmedItem>,
     pub plan: Option<ConfirmedPlan>,
     pub one_time_total: String,
     pub monthly_total: String,
     pub ship_to: Option<ConfirmedShipTo>,
     pub properties: Vec<LabelledValue>,
+    /// The acknowledgements agreed to, by their labels.
+    pub acknowledgements: Vec<String>,
     /// Whose order it is.
     pub account_holder: Option<String>,
     /// Who places it.

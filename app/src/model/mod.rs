@@ -6,6 +6,7 @@ pub mod acting;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
+pub mod new_line;
 pub mod order;
 
 use serde::{Deserialize, Serialize};
@@ -63,4 +64,12 @@ pub struct Line {
     pub contract_end: Option<String>,
     pub upgrade_eligible_on: Option<String>,
     pub actions: Vec<LineAction>,
+}
+
+/// "My lines": the actor's lines, and the way to a new one when they may order it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyLines {
+    pub lines: Vec<Line>,
+    /// The "New line" page, when `/me` allows a new line or a transfer in.
+    pub new_line: Option<String>,
 }

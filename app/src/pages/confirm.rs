@@ -41,12 +41,15 @@ fn Confirmation(confirmation: ConfirmationView) -> impl IntoView {
         checkout_id,
         summary,
         line,
+        place,
+        current_carrier,
         items,
         plan,
         one_time_total,
         monthly_total,
         ship_to,
         properties,
+        acknowledgements,
         account_holder,
         requested_by,
         order_id,
@@ -61,6 +64,12 @@ fn Confirmation(confirmation: ConfirmationView) -> impl IntoView {
                 <a href="/cart">"Edit"<span class="visually-hidden">" the items"</span></a>
             </div>
             {line.map(|l| view! { <p>"For line " {l}</p> })}
+            {(place.is_some() || current_carrier.is_some()).then(|| view! {
+                <dl class="facts">
+                    {place.map(|p| view! { <dt>"Used in"</dt><dd>{p}</dd> })}
+                    {current_carrier.map(|c| view! { <dt>"Current carrier"</dt><dd>{c}</dd> })}
+                </dl>
+            })}
             <ul class="cart-items" aria-label="Items">
                 {items.into_iter().map(|item| view! { <ItemRow name=item.name vendor=item.vendor image=item.image price=item.price/> }).collect_view()}
             </ul>
@@ -103,6 +112,17 @@ fn Confirmation(confirmation: ConfirmationView) -> impl IntoView {
                     <dt>"Expedite"</dt>
                     <dd>{if ship_to.expedite { "Yes" } else { "No" }}</dd>
                 </dl>
+            </section>
+        })}
+        {(!acknowledgements.is_empty()).then(|| view! {
+            <section aria-labelledby="confirm-acknowledgements">
+                <div class="section-head">
+                    <h2 id="confirm-acknowledgements">"You agreed"</h2>
+                    <a href="/checkout#acknowledgements">"Edit"<span class="visually-hidden">" what you agreed to"</span></a>
+                </div>
+                <ul class="acknowledged">
+                    {acknowledgements.into_iter().map(|label| view! { <li>{label}</li> }).collect_view()}
+                </ul>
             </section>
         })}
         <section aria-labelledby="confirm-details">

@@ -1,7 +1,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::{components::error_notice::ErrorNotice, model::Line, server_fns::lines::list_lines};
+use crate::{
+    components::error_notice::ErrorNotice,
+    model::{Line, MyLines},
+    server_fns::lines::list_lines,
+};
 
 /// "My lines": the person's phone lines and what they may order for each.
 #[component]
@@ -14,15 +18,22 @@ pub fn HomePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match lines.await {
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                    Ok(lines) if lines.is_empty() => {
-                        view! { <p>"You have no phone lines yet."</p> }.into_any()
+                    Ok(MyLines { lines, new_line }) => {
+                        let new_line = new_line.map(|href| view! {
+                            <p class="page-actions"><a class="button" href=href>"New line"</a></p>
+                        });
+                        let lines = if lines.is_empty() {
+                            view! { <p>"You have no phone lines yet."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="cards" aria-label="Your phone lines">
+                                    {lines.into_iter().map(|line| view! { <LineCard line/> }).collect_view()}
+                                </ul>
+                            }
+                            .into_any()
+                        };
+                        view! { {new_line} {lines} }.into_any()
                     }
-                    Ok(lines) => view! {
-                        <ul class="cards" aria-label="Your phone lines">
-                            {lines.into_iter().map(|line| view! { <LineCard line/> }).collect_view()}
-                        </ul>
-                    }
-                    .into_any(),
                 }
             })}
         </Suspense>

@@ -7,19 +7,35 @@ use crate::{
     model::cart::{CartChange, CartView, ItemKind, OrderKind},
 };
 
-/// Puts a catalog item into the cart for a line. When the cart already orders
-/// something else (another line or kind), it answers `AppError::Invalid` with a
-/// `replace` field asking to confirm, and changes nothing unless `replace` is true.
+/// Puts a catalog item into the cart for an order: for the line `service_id`, for a
+/// new line where the place (`region`, `postal_code`, `from`) says, or both. When the
+/// cart already orders something else, it answers `AppError::Invalid` with a `replace`
+/// field asking to confirm, and changes nothing unless `replace` is true.
+#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "cart/add")]
 pub async fn add_to_cart(
-    service_id: String,
     order: OrderKind,
     item_kind: ItemKind,
     item_id: String,
+    service_id: Option<String>,
+    region: Option<String>,
+    postal_code: Option<String>,
+    from: Option<String>,
     replace: Option<bool>,
 ) -> Result<CartChange, AppError> {
+    let place = crate::links::place_from_query(|name| match name {
+        "region" => region.clone(),
+        "postal_code" => postal_code.clone(),
+        "from" => from.clone(),
+        _ => None,
+    });
+    let target = crate::model::cart::OrderTarget {
+        order,
+        service_id,
+        place,
+    };
     crate::backend::ordering::ordering()?
-        .add_to_cart(service_id, order, item_kind, item_id, replace == Some(true))
+        .add_to_cart(target, item_kind, item_id, replace == Some(true))
         .await
 }
 

@@ -22,10 +22,12 @@ mod ordering;
 mod orders;
 mod paging;
 pub(crate) mod party;
+mod place;
 mod present;
 mod request;
 mod session_data;
 pub mod status;
+mod subject;
 mod submit;
 mod tokens;
 mod transactions;
@@ -35,7 +37,7 @@ use std::sync::Arc;
 use app::{
     backend::Backend,
     error::AppError,
-    model::{acting::Actor, Line, SignInFlash, Viewer},
+    model::{acting::Actor, MyLines, SignInFlash, Viewer},
 };
 use mobproc::client::MobprocClient;
 
@@ -144,7 +146,7 @@ impl Backend for Bff {
         request.answer(flash.map_err(Into::into))
     }
 
-    async fn lines(&self) -> Result<Vec<Line>, AppError> {
+    async fn lines(&self) -> Result<MyLines, AppError> {
         let caller = self.caller().await?;
         caller.answer(lines::list(&caller).await)
     }

@@ -5,7 +5,7 @@ use app::{
     backend::ordering::OrderingBackend,
     error::AppError,
     model::{
-        cart::{CartChange, CartView, ItemKind, OrderKind},
+        cart::{CartChange, CartView, ItemKind, OrderTarget},
         checkout::{CheckoutForm, CheckoutIntent, CheckoutView, ConfirmationView},
     },
 };
@@ -22,16 +22,14 @@ use super::{
 impl OrderingBackend for Bff {
     async fn add_to_cart(
         &self,
-        service_id: String,
-        order: OrderKind,
+        target: OrderTarget,
         item_kind: ItemKind,
         item_id: String,
         replace: bool,
     ) -> Result<CartChange, AppError> {
         let caller = self.caller().await?;
         let addition = Addition {
-            service_id,
-            order,
+            target,
             item_kind,
             item_id,
             replace,

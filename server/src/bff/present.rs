@@ -6,7 +6,7 @@ use app::{
     model::{checkout::LabelledValue, Line, LineAction},
 };
 use mobproc::model::{
-    Employee, PropertyGroup, PropertyType, PropertyValue, ServiceAsset, TransactionType,
+    Employee, PropertyGroup, PropertyType, PropertyValue, ServiceAsset, TransactionType, Vendor,
 };
 
 use super::{media, transactions};
@@ -56,6 +56,14 @@ pub fn date(raw: &str) -> String {
 }
 
 /// A line as "My lines" shows it; `allowed` are the transaction types `/me` permits.
+/// The carrier a line is with now: the one carrying it, else the one billing it.
+pub fn carrier(service: &ServiceAsset) -> Option<&Vendor> {
+    service
+        .vendor
+        .as_ref()
+        .and_then(|v| v.current.as_ref().or(v.billing.as_ref()))
+}
+
 pub fn line(service: ServiceAsset, allowed: &[TransactionType]) -> Line {
     let offered = service.order_actions.clone().unwrap_or_default();
     let actions = transactions::ALL
@@ -82,11 +90,7 @@ pub fn line(service: ServiceAsset, allowed: &[TransactionType]) -> Line {
     let contract = service.contract_dates.as_ref();
     Line {
         number: phone_number(service.service_number.as_deref().unwrap_or(&service.id)),
-        carrier: service
-            .vendor
-            .as_ref()
-            .and_then(|v| v.current.as_ref().or(v.billing.as_ref()))
-            .and_then(|v| v.name.clone()),
+        carrier: carrier(&service).and_then(|v| v.name.clone()),
         device_name: device_name.filter(|n| !n.is_empty()),
         device_image: model
             .and_then(|m| m.image_url.as_deref())

@@ -13,14 +13,14 @@ pub fn CatalogPager(
     pager: Pager,
     filter: CatalogFilter,
     #[prop(into)] path: String,
-    leading: &'static [(&'static str, &'static str)],
+    leading: Vec<(&'static str, String)>,
 ) -> impl IntoView {
     let href = Callback::new(move |token: String| {
         let filter = CatalogFilter {
             page: Some(token),
             ..filter.clone()
         };
-        format!("{path}{}", query_string(leading, &filter))
+        format!("{path}{}", query_string(&leading, &filter))
     });
     view! { <PageLinks pager href/> }
 }

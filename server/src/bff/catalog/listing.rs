@@ -1,4 +1,5 @@
-//! One listing of a line's catalog: which calls to MOBPROC, and what the BFF adds.
+//! One listing of an order's catalog (a line's, or that of where a new line will be
+//! used): which calls to MOBPROC, and what the BFF adds.
 //!
 //! - Search (`q`), manufacturer and carrier (`vendor`) go to MOBPROC, which narrows the
 //!   collection itself (the sandbox reads all three; API.md §7 documents `vendor`).
@@ -8,7 +9,7 @@
 //!   of the narrowed collection (by `hrefNext`, up to [`MAX_WALK_PAGES`] pages), keeps and
 //!   orders the items itself and shows them all on one page, since doing it page by page
 //!   would only sort each page. A cut-short walk says so.
-//! - The filter's choices are the manufacturers and carriers of the line's whole
+//! - The filter's choices are the manufacturers and carriers of the order's whole
 //!   catalog (walked the same way), so no choice leads to an empty page.
 
 use app::model::catalog::{CatalogFilter, Choice, Pager};
@@ -37,13 +38,14 @@ pub struct Fetched<T> {
     pub notice: Option<String>,
 }
 
-/// The items of `T`'s collection for the line that `filter` asks for.
+/// The items of `T`'s collection for the order (`base`: its line or its place) that
+/// `filter` asks for.
 pub async fn fetch<T: Listed>(
     caller: &Caller,
-    service_id: &str,
+    base: &Params<'_>,
     filter: &CatalogFilter,
 ) -> Result<Fetched<T>, BffError> {
-    let line: Params = vec![("service", Some(service_id))];
+    let line: Params = base.clone();
     let mut narrowed = line.clone();
     narrowed.extend([
         ("q", filter.q.as_deref()),

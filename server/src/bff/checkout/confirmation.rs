@@ -1,14 +1,17 @@
 //! MOBPROC's priced confirmation as the person checks it: items, plan, totals,
-//! ship-to and properties with their labels, whose order it is and who places it.
+//! ship-to and properties with their labels, where a new line will be used and the
+//! acknowledgements agreed to, whose order it is and who places it.
 
 use app::model::checkout::{
     ConfirmationView, ConfirmedFeature, ConfirmedItem, ConfirmedPlan, ConfirmedShipTo,
     LabelledValue,
 };
-use mobproc::model::{Feature, Money, OrderConfirmation, PropertyGroup, Recurrence, Vendor};
+use mobproc::model::{
+    AcknowledgementDefinition, Feature, Money, OrderConfirmation, Recurrence, Vendor,
+};
 use rust_decimal::Decimal;
 
-use super::store::Checkout;
+use super::store::{Checkout, Confirmed};
 use crate::bff::present::person;
 use crate::bff::{media, money, present, transactions};
 
@@ -16,10 +19,10 @@ use crate::bff::{media, money, present, transactions};
 /// the confirmation was not kept.
 pub fn view(checkout: &Checkout) -> ConfirmationView {
     let request = &checkout.request.order_request;
-    let (confirmation, definitions) = match &checkout.confirmed {
-        Some(confirmed) => (&confirmed.confirmation, confirmed.definitions.as_slice()),
-        None => return unkept(checkout),
+    let Some(confirmed) = &checkout.confirmed else {
+        return unkept(checkout);
     };
+    let confirmation = &confirmed.confirmation;
     let subject = confirmation
         .service
         .as_ref()
@@ -31,7 +34,7 @@ pub fn view(checkout: &Checkout) -> ConfirmationView {
         summary: summary(checkout, &subject),
         order_id: checkout.order_id.clone(),
         approval_note: checkout.approval_note.clone(),
-        ..confirmed(&checkout.id, confirmation, definitions)
+        ..view_of(&checkout.id, confirmed)
     }
 }
 
@@ -47,12 +50,15 @@ fn unkept(checkout: &Checkout) -> ConfirmationView {
         checkout_id: checkout.id.clone(),
         summary: summary(checkout, "your line"),
         line: None,
+        place: None,
+        current_carrier: None,
         items: Vec::new(),
         plan: None,
         one_time_total: String::new(),
         monthly_total: String::new(),
         ship_to: None,
         properties: Vec::new(),
+        acknowledgements: Vec::new(),
         account_holder: None,
         requested_by: None,
         order_id: checkout.order_id.clone(),
@@ -60,11 +66,9 @@ fn unkept(checkout: &Checkout) -> ConfirmationView {
     }
 }
 
-fn confirmed(
-    checkout_id: &str,
-    confirmation: &OrderConfirmation,
-    definitions: &[PropertyGroup],
-) -> ConfirmationView {
+fn view_of(checkout_id: &str, confirmed: &Confirmed) -> ConfirmationView {
+    let confirmation = &confirmed.confirmation;
+    let definitions = confirmed.definitions.as_slice();
     let shopping_cart = confirmation.shopping_cart.as_ref();
     let device = shopping_cart.and_then(|c| c.device.as_ref()).map(|d| {
         item(
@@ -104,6 +108,11 @@ fn confirmed(
             .as_ref()
             .and_then(|s| s.service_number.as_deref())
             .map(present::phone_number),
+        place: place(confirmation),
+        current_carrier: confirmation
+            .current_vendor
+            .as_ref()
+            .and_then(|v| v.name.clone()),
         items: device.into_iter().chain(accessories).collect(),
         plan,
         one_time_total: total(costs, &Recurrence::OneTime),
@@ -128,11 +137,42 @@ fn confirmed(
             .flat_map(|g| &g.fields)
             .map(|value| present::property(value, definitions))
             .collect(),
+        acknowledgements: acknowledged(confirmation, &confirmed.acknowledgements),
         account_holder: confirmation.account_holder.as_ref().map(person),
         requested_by: confirmation.requested_by.as_ref().map(person),
         order_id: None,
         approval_note: None,
     }
+}
+
+/// Where a new line will be used, as MOBPROC confirmed it: "United States, 06477".
+fn place(confirmation: &OrderConfirmation) -> Option<String> {
+    let country = confirmation.region.as_ref().and_then(|r| r.name.clone());
+    match (country, confirmation.postal_code.clone()) {
+        (Some(country), Some(code)) => Some(format!("{country}, {code}")),
+        (country, code) => country.or(code),
+    }
+}
+
+/// The acknowledgements MOBPROC confirmed as agreed to, by the labels the checkout
+/// showed.
+fn acknowledged(
+    confirmation: &OrderConfirmation,
+    definitions: &[AcknowledgementDefinition],
+) -> Vec<String> {
+    confirmation
+        .acknowledgements
+        .iter()
+        .flatten()
+        .filter(|a| a.boolean)
+        .map(|a| {
+            definitions
+                .iter()
+                .find(|d| d.id == a.id)
+                .and_then(|d| d.label.clone())
+                .unwrap_or_else(|| a.id.clone())
+        })
+        .collect()
 }
 
 fn item(
@@ -179,8 +219,8 @@ fn total(costs: &[Money], recurrence: &Recurrence) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bff::checkout::store::{Confirmed, State};
-    use mobproc::model::{ConfirmationResponse, OrderRequestBody};
+    use crate::bff::checkout::store::State;
+    use mobproc::model::{ConfirmationResponse, OrderRequestBody, PropertyGroup};
     use std::path::Path;
 
     fn documented(name: &str) -> OrderConfirmation {
@@ -209,6 +249,7 @@ mod tests {
             confirmed: Some(Confirmed {
                 confirmation: documented(name),
                 definitions,
+                acknowledgements: Vec::new(),
             }),
             state: State::Confirmed,
             order_id: None,
@@ -253,6 +294,33 @@ mod tests {
         assert_eq!(plan.optional[0].price.as_deref(), Some("$300.00 / month"));
         assert_eq!(view.properties[2].label, "Reason");
         assert_eq!(view.properties[2].value, "Eligible for upgrade");
+    }
+
+    #[test]
+    fn a_new_line_shows_where_it_will_be_used() {
+        let view = view(&checkout("new_activation", Vec::new()));
+        assert_eq!(view.summary, "New line in 06477");
+        assert_eq!(view.place.as_deref(), Some("United States, 06477"));
+        assert_eq!(view.line, None);
+        assert!(view.acknowledgements.is_empty());
+    }
+
+    #[test]
+    fn a_transfer_names_its_carrier_and_what_was_agreed_to() {
+        let mut checkout = checkout("xfer_service_in", Vec::new());
+        if let Some(confirmed) = checkout.confirmed.as_mut() {
+            confirmed.acknowledgements = serde_json::from_value(serde_json::json!([
+                {"id": "SHARED_PLAN", "label": "No longer on a shared plan.", "validation": "REQUIRED"},
+            ]))
+            .unwrap();
+        }
+        let view = view(&checkout);
+        assert_eq!(view.summary, "Personal line moved to the company in 06484");
+        assert_eq!(view.current_carrier.as_deref(), Some("Verizon Wireless"));
+        assert_eq!(
+            view.acknowledgements,
+            ["No longer on a shared plan.", "LIABILITY_TRANSFER"]
+        );
     }
 }
 

@@ -2,8 +2,8 @@
 //! what was typed last or else the defaults.
 
 use app::model::checkout::{
-    AddressInput, CheckoutForm, CheckoutView, ChoiceOption, PropertyInput, PropertyKind,
-    SelectOption, ShipToInput,
+    AcknowledgementInput, AddressInput, CheckoutForm, CheckoutView, ChoiceOption, InfoBlock,
+    PropertyInput, PropertyKind, SelectOption, ShipToInput,
 };
 use mobproc::model::{Employee, PropertyDefinition, PropertyType, Validation};
 
@@ -16,8 +16,7 @@ use crate::bff::{
 pub fn view(cart: &Cart, definitions: &Definitions, draft: Option<&Draft>) -> CheckoutView {
     let typed = draft.map(|d| &d.form);
     // Properties differ per order; what was typed for another one does not apply.
-    let typed_properties =
-        draft.filter(|d| d.service_id == cart.service_id && d.order == cart.order);
+    let typed_properties = draft.filter(|d| d.is_for(cart));
     let properties = definitions
         .groups
         .iter()
@@ -74,6 +73,28 @@ pub fn view(cart: &Cart, definitions: &Definitions, draft: Option<&Draft>) -> Ch
         summary: rules::summary(cart),
         properties,
         ship_to,
+        info_blocks: definitions
+            .info_blocks
+            .iter()
+            .map(|block| InfoBlock {
+                header: block.header.clone(),
+                paragraphs: block.paragraphs.iter().map(|p| p.text.clone()).collect(),
+            })
+            .collect(),
+        acknowledgements: definitions
+            .acknowledgements
+            .iter()
+            .map(|definition| AcknowledgementInput {
+                id: definition.id.clone(),
+                label: definition
+                    .label
+                    .clone()
+                    .unwrap_or_else(|| definition.id.clone()),
+                required: definition.validation == Some(Validation::Required),
+                checked: typed_properties
+                    .is_some_and(|d| d.form.acknowledgements.contains_key(&definition.id)),
+            })
+            .collect(),
     }
 }
 
@@ -125,14 +146,17 @@ fn property(
     }
 }
 
-/// MOBPROC's default, else what the profile and the line say.
+/// MOBPROC's default, else what the profile, the line and the place say.
 fn default_value(definition: &PropertyDefinition, actor: &Employee, cart: &Cart) -> String {
     if let Some(text) = &definition.text {
         return text.clone();
     }
+    let current_carrier = cart.place.as_ref().and_then(|p| p.from.as_ref());
     match definition.id.as_str() {
         "CONTACT_NUMBER" => actor.office_phone.clone().unwrap_or_default(),
         "SERVICE_NUMBER" => cart.line_number.replace('-', ""),
+        "NAME_ON_INVOICE" => full_name(actor),
+        "CURRENT_CARRIER" => current_carrier.map(|c| c.name.clone()).unwrap_or_default(),
         _ => String::new(),
     }
 }

@@ -78,7 +78,8 @@ pub async fn save(
     })?;
     let (existing_device, approval_note) = match transaction.existing_device {
         true => {
-            let (line, device) = line_device(caller, &cart.service_id).await?;
+            let service_id = cart.service_id.as_deref().unwrap_or_default();
+            let (line, device) = line_device(caller, service_id).await?;
             let note = (transaction.wire == TransactionType::Upgrade)
                 .then(|| approval::before_eligibility(&line))
                 .flatten();
@@ -126,6 +127,7 @@ pub async fn save(
         confirmed: Some(Confirmed {
             confirmation,
             definitions: definitions.groups,
+            acknowledgements: definitions.acknowledgements,
         }),
         state: State::Confirmed,
         order_id: None,

@@ -8,7 +8,9 @@
 //! `externalOrderNumber`) → `submitted` or `confirmed`. Every step is one conditional
 //! `UPDATE`, so of concurrent requests exactly one takes it.
 
-use mobproc::model::{OrderConfirmation, OrderRequestBody, PropertyGroup};
+use mobproc::model::{
+    AcknowledgementDefinition, OrderConfirmation, OrderRequestBody, PropertyGroup,
+};
 
 use crate::bff::{error::BffError, party::Party};
 use crate::database::{now, on_pool, Database};
@@ -37,12 +39,13 @@ impl State {
     }
 }
 
-/// MOBPROC's confirmation as it sent it, with the property definitions that label its
-/// values.
+/// MOBPROC's confirmation as it sent it, with the property and acknowledgement
+/// definitions that label its values.
 #[derive(Debug, Clone)]
 pub struct Confirmed {
     pub confirmation: OrderConfirmation,
     pub definitions: Vec<PropertyGroup>,
+    pub acknowledgements: Vec<AcknowledgementDefinition>,
 }
 
 /// One confirmed order.
@@ -75,6 +78,7 @@ struct CheckoutRow {
     request: String,
     confirmation: Option<String>,
     definitions: Option<String>,
+    acknowledgements: Option<String>,
     state: String,
     order_id: Option<String>,
     updated_at: i64,
@@ -85,15 +89,13 @@ impl TryFrom<CheckoutRow> for Checkout {
     type Error = BffError;
 
     fn try_from(row: CheckoutRow) -> Result<Self, BffError> {
-        let confirmed = match (row.confirmation, row.definitions) {
-            (Some(confirmation), definitions) => Some(Confirmed {
+        let confirmed = match row.confirmation {
+            Some(confirmation) => Some(Confirmed {
                 confirmation: serde_json::from_str(&confirmation)?,
-                definitions: match definitions {
-                    Some(definitions) => serde_json::from_str(&definitions)?,
-                    None => Vec::new(),
-                },
+                definitions: json_or_none(row.definitions.as_deref())?,
+                acknowledgements: json_or_none(row.acknowledgements.as_deref())?,
             }),
-            (None, _) => None,
+            None => None,
         };
         Ok(Self {
             state: row
@@ -113,6 +115,14 @@ impl TryFrom<CheckoutRow> for Checkout {
     }
 }
 
+/// A JSON list column; NULL (rows from before it was kept) is an empty list.
+fn json_or_none<T: serde::de::DeserializeOwned>(value: Option<&str>) -> Result<Vec<T>, BffError> {
+    Ok(match value {
+        Some(json) => serde_json::from_str(json)?,
+        None => Vec::new(),
+    })
+}
+
 #[derive(Debug, Clone)]
 pub struct CheckoutStore {
     database: Database,
@@ -127,12 +137,13 @@ impl CheckoutStore {
     /// are dropped, so two tabs cannot place two versions of one cart.
     pub async fn insert(&self, party: &Party, checkout: &Checkout) -> Result<(), BffError> {
         let request = serde_json::to_string(&checkout.request)?;
-        let (confirmation, definitions) = match &checkout.confirmed {
+        let (confirmation, definitions, acknowledgements) = match &checkout.confirmed {
             Some(confirmed) => (
                 Some(serde_json::to_string(&confirmed.confirmation)?),
                 Some(serde_json::to_string(&confirmed.definitions)?),
+                Some(serde_json::to_string(&confirmed.acknowledgements)?),
             ),
-            None => (None, None),
+            None => (None, None, None),
         };
         let time = now();
         on_pool!(&self.database, |pool| {
@@ -148,8 +159,8 @@ impl CheckoutStore {
             sqlx::query(
                 "INSERT INTO checkouts (id, user_id, actor_id, external_order_number,
                      activity_id, cart_version, request, confirmation, definitions, state,
-                     order_id, created_at, updated_at, approval_note)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $11, $12)",
+                     order_id, created_at, updated_at, approval_note, acknowledgements)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, $11, $11, $12, $13)",
             )
             .bind(&checkout.id)
             .bind(&party.user_id)
@@ -163,6 +174,7 @@ impl CheckoutStore {
             .bind(checkout.state.as_str())
             .bind(time)
             .bind(&checkout.approval_note)
+            .bind(&acknowledgements)
             .execute(&mut *transaction)
             .await?;
             transaction.commit().await
@@ -175,7 +187,8 @@ impl CheckoutStore {
         let row: Option<CheckoutRow> = on_pool!(&self.database, |pool| {
             sqlx::query_as(
                 "SELECT id, external_order_number, activity_id, cart_version, request,
-                        confirmation, definitions, state, order_id, updated_at, approval_note
+                        confirmation, definitions, state, order_id, updated_at, approval_note,
+                        acknowledgements
                  FROM checkouts WHERE id = $1 AND user_id = $2 AND actor_id = $3",
             )
             .bind(id)
@@ -197,7 +210,8 @@ impl CheckoutStore {
         let row: Option<CheckoutRow> = on_pool!(&self.database, |pool| {
             sqlx::query_as(
                 "SELECT id, external_order_number, activity_id, cart_version, request,
-                        confirmation, definitions, state, order_id, updated_at, approval_note
+                        confirmation, definitions, state, order_id, updated_at, approval_note,
+                        acknowledgements
                  FROM checkouts
                  WHERE order_id = $1 AND user_id = $2 AND actor_id = $3 AND state = $4",
             )

@@ -1,11 +1,12 @@
 //! Checks the checkout form against MOBPROC's definitions before anything is sent,
 //! every problem beside its field (keys as MOBPROC names them, e.g.
-//! `shipTo.address.POSTAL_CODE`), and turns it into the order's properties and ship-to.
+//! `shipTo.address.POSTAL_CODE`), and turns it into the order's properties, ship-to and
+//! acknowledgements.
 
 use app::{error::FieldError, model::checkout::CheckoutForm};
 use mobproc::model::{
-    AddressLine, PropertyDefinition, PropertyType, PropertyValue, PropertyValueGroup, ShipTo,
-    Validation,
+    AcknowledgementAnswer, AddressLine, PropertyDefinition, PropertyType, PropertyValue,
+    PropertyValueGroup, ShipTo, Validation,
 };
 
 use super::definitions::Definitions;
@@ -15,6 +16,8 @@ use super::definitions::Definitions;
 pub struct Checked {
     pub properties: Vec<PropertyValueGroup>,
     pub ship_to: ShipTo,
+    /// The ticked acknowledgements, as `{"id","boolean":true}`.
+    pub acknowledgements: Vec<AcknowledgementAnswer>,
 }
 
 pub fn check(form: &CheckoutForm, definitions: &Definitions) -> Result<Checked, Vec<FieldError>> {
@@ -34,10 +37,12 @@ pub fn check(form: &CheckoutForm, definitions: &Definitions) -> Result<Checked, 
         }
     }
     let ship_to = ship_to(form, definitions, &mut problems);
+    let acknowledgements = acknowledgements(form, definitions, &mut problems);
     if problems.is_empty() {
         Ok(Checked {
             properties,
             ship_to,
+            acknowledgements,
         })
     } else {
         Err(problems)
@@ -175,6 +180,31 @@ fn ship_to(
     }
 }
 
+/// Every REQUIRED acknowledgement must be ticked; each unticked one is named beside
+/// its box.
+fn acknowledgements(
+    form: &CheckoutForm,
+    definitions: &Definitions,
+    problems: &mut Vec<FieldError>,
+) -> Vec<AcknowledgementAnswer> {
+    let mut ticked = Vec::new();
+    for definition in &definitions.acknowledgements {
+        if form.acknowledgements.contains_key(&definition.id) {
+            ticked.push(AcknowledgementAnswer {
+                id: definition.id.clone(),
+                acknowledgement_type: None,
+                boolean: true,
+            });
+        } else if definition.validation == Some(Validation::Required) {
+            problems.push(problem(
+                &format!("acknowledgements.{}", definition.id),
+                "Tick this box to agree: the line cannot move to the company without it.".into(),
+            ));
+        }
+    }
+    ticked
+}
+
 fn problem(field: &str, message: String) -> FieldError {
     FieldError {
         field: field.to_owned(),
@@ -253,6 +283,8 @@ mod tests {
             region_id: "70144640".into(),
             address,
             actor: serde_json::from_value(serde_json::json!({"id": "28673732"})).unwrap(),
+            info_blocks: Vec::new(),
+            acknowledgements: Vec::new(),
         }
     }
 
@@ -280,6 +312,7 @@ mod tests {
                 ("POSTAL_CODE", "06477"),
             ]),
             expedite: Some("on".into()),
+            acknowledgements: pairs(&[]),
         }
     }
 
@@ -344,6 +377,33 @@ mod tests {
         assert_eq!(
             checked.properties[0].fields[1],
             PropertyValue::choice("Reason", "7", Some("New role".into()))
+        );
+    }
+
+    #[test]
+    fn every_required_acknowledgement_is_ticked() {
+        let mut definitions = definitions();
+        definitions.acknowledgements = serde_json::from_value(serde_json::json!([
+            {"id": "SHARED_PLAN", "label": "No shared plan.", "type": "BOOLEAN", "validation": "REQUIRED"},
+            {"id": "LIABILITY_TRANSFER", "label": "I authorize.", "type": "BOOLEAN", "validation": "REQUIRED"},
+            {"id": "NEWSLETTER", "label": "Tell me more.", "type": "BOOLEAN", "validation": "OPTIONAL"},
+        ]))
+        .unwrap();
+        let mut form = form();
+        form.acknowledgements
+            .insert("SHARED_PLAN".into(), "on".into());
+        let errors = check(&form, &definitions).unwrap_err();
+        assert_eq!(fields(&errors), ["acknowledgements.LIABILITY_TRANSFER"]);
+        form.acknowledgements
+            .insert("LIABILITY_TRANSFER".into(), "on".into());
+        form.acknowledgements.insert("UNKNOWN".into(), "on".into());
+        let checked = check(&form, &definitions).unwrap();
+        assert_eq!(
+            serde_json::to_value(&checked.acknowledgements).unwrap(),
+            serde_json::json!([
+                {"id": "SHARED_PLAN", "boolean": true},
+                {"id": "LIABILITY_TRANSFER", "boolean": true},
+            ])
         );
     }
 }

@@ -66,7 +66,7 @@ pub async fn again(
             None,
         ));
     }
-    let change = cart::put_all(caller, &line, OrderKind::Accessories, found, replace).await?;
+    let change = cart::put_all(caller, line, OrderKind::Accessories, found, replace).await?;
     let again = OrderedAgain {
         count: change.count,
         withdrawn,
