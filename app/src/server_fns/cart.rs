@@ -4,31 +4,23 @@ use leptos::prelude::*;
 
 use crate::{
     error::AppError,
-    model::cart::{CartChange, CartView, ItemKind, OrderKind},
+    model::cart::{CartChange, CartView, ItemKind, OrderKind, Place},
 };
 
 /// Puts a catalog item into the cart for an order: for the line `service_id`, for a
-/// new line where the place (`region`, `postal_code`, `from`) says, or both. When the
-/// cart already orders something else, it answers `AppError::Invalid` with a `replace`
-/// field asking to confirm, and changes nothing unless `replace` is true.
-#[allow(clippy::too_many_arguments)]
+/// new line where `place` says (`place[region]`, `place[postal_code]`, `place[from]`),
+/// or both. When the cart already orders something else, it answers
+/// `AppError::Invalid` with a `replace` field asking to confirm, and changes nothing
+/// unless `replace` is true.
 #[server(endpoint = "cart/add")]
 pub async fn add_to_cart(
     order: OrderKind,
     item_kind: ItemKind,
     item_id: String,
     service_id: Option<String>,
-    region: Option<String>,
-    postal_code: Option<String>,
-    from: Option<String>,
+    place: Option<Place>,
     replace: Option<bool>,
 ) -> Result<CartChange, AppError> {
-    let place = crate::links::place_from_query(|name| match name {
-        "region" => region.clone(),
-        "postal_code" => postal_code.clone(),
-        "from" => from.clone(),
-        _ => None,
-    });
     let target = crate::model::cart::OrderTarget {
         order,
         service_id,

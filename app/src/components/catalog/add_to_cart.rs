@@ -129,12 +129,15 @@ fn Added(change: CartChange) -> impl IntoView {
 /// The server function's arguments, as `add_to_cart` reads them from a form post.
 #[component]
 fn CartItemInputs(item: CartItem) -> impl IntoView {
-    let place = item.target.place.unwrap_or_default();
+    let place = item.target.place;
     let optional = [
         ("service_id", item.target.service_id),
-        ("region", Some(place.region).filter(|r| !r.is_empty())),
-        ("postal_code", place.postal_code),
-        ("from", place.from),
+        ("place[region]", place.as_ref().map(|p| p.region.clone())),
+        (
+            "place[postal_code]",
+            place.as_ref().and_then(|p| p.postal_code.clone()),
+        ),
+        ("place[from]", place.and_then(|p| p.from)),
     ]
     .into_iter()
     .filter_map(|(name, value)| {
