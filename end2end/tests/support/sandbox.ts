@@ -55,6 +55,13 @@ export class Sandbox {
     return (await this.request.get(this.url("/faults"))).json();
   }
 
+  /** The `{"orderRequest":…}` order `orderId` was submitted with, as the sandbox got it. */
+  async orderRequest(orderId: string): Promise<{ orderRequest: Record<string, unknown> }> {
+    const response = await this.request.get(this.url(`/orders/${encodeURIComponent(orderId)}/request`));
+    expect(response.status(), await response.text()).toBe(200);
+    return response.json();
+  }
+
   /** Moves the sandbox's "now" forward: its tokens expire and orders progress by it. */
   async advanceClock(seconds: number) {
     const response = await this.request.post(this.url("/clock"), { data: { advanceSecs: seconds } });
