@@ -171,7 +171,7 @@ test("a plan on another network than the line's carrier ports it, and needs a ne
   await newLine.fillPlace({ country: US, postalCode: "06484", carrier: "T-Mobile" });
   await catalog.openTab("Plans");
   const verizon = catalog.results().filter({ hasText: "$38.69 / month" }).filter({ hasText: VERIZON_PLAN });
-  await expect(verizon).toContainText("Needs a new device");
+  await expect(verizon).toContainText("the number is ported, and a new phone is needed");
   await cart.addFromCatalog(verizon, 1, javaScript);
   await cart.open();
   await expect(cart.summary()).toHaveText("Personal line moved to the company in 06484, ported to a new carrier");

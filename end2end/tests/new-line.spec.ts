@@ -129,7 +129,7 @@ test("a wrong postal code is refused beside its field, with what was typed, befo
   await journal.clear();
   await newLine.fillPlace({ country: US, postalCode: "0647" });
 
-  await expect(newLine.postalCodeError()).toHaveText("0647 is not a postal code of United States (format 99999).");
+  await expect(newLine.postalCodeError()).toHaveText("0647 is not a United States postal code (format 99999).");
   const postalCode = page.getByLabel("Postal code");
   await expect(postalCode).toHaveValue("0647");
   await expect(postalCode).toHaveAttribute("aria-invalid", "true");

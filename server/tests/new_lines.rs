@@ -372,7 +372,7 @@ async fn a_wrong_postal_code_is_refused_beside_its_field_before_any_catalog_call
         page.contains(r#"id="place-postal-code-error""#),
         "beside the field"
     );
-    assert!(text(&page).contains("0647 is not a postal code of United States (format 99999)."));
+    assert!(text(&page).contains("0647 is not a United States postal code (format 99999)."));
     assert!(page.contains(r#"value="0647""#), "what was typed is kept");
     let catalog_calls = CallFilter::default().path("/mobproc/v1/catalog/*");
     assert!(
@@ -589,7 +589,7 @@ async fn a_personal_line_moves_to_the_company_once_every_acknowledgement_is_tick
         "the carrier it comes from: {plans}"
     );
     assert!(
-        plans.contains("Needs a new device"),
+        plans.contains("the number is ported, and a new phone is needed"),
         "plans on another network say so: {plans}"
     );
 

@@ -118,7 +118,7 @@ fn PlaceFormView(form: PlaceForm) -> impl IntoView {
         <h1>{form.heading.clone()}</h1>
         <p class="lede">{form.lede.clone()}</p>
         {(!form.errors.is_empty()).then(|| view! {
-            <div class="alert" role="alert">
+            <div class="alert place-alert" role="alert">
                 <p>"Please check the highlighted fields."</p>
             </div>
         })}

@@ -163,7 +163,7 @@ fn invalid(fields: Vec<FieldError>) -> BffError {
 /// Why `postal_code` does not do for `region`: it is required in the US (API.md §10)
 /// and must match the country's `postalCodeRegEx` when given.
 fn postal_code_problem(region: &Region, postal_code: Option<&str>) -> Option<String> {
-    let country = region.name.as_deref().unwrap_or("this country");
+    let country = region.name.as_deref().unwrap_or("valid");
     let format = region
         .postal_code_pattern
         .as_deref()
@@ -175,11 +175,11 @@ fn postal_code_problem(region: &Region, postal_code: Option<&str>) -> Option<Str
         )),
         None => None,
         Some(code) if code.chars().count() > MAX_CHARS => {
-            Some(format!("That is not a postal code of {country}{format}."))
+            Some(format!("That is not a {country} postal code{format}."))
         }
         Some(code) => match &region.postal_code_reg_ex {
             Some(rule) if !matches_reg_ex(rule, code) => {
-                Some(format!("{code} is not a postal code of {country}{format}."))
+                Some(format!("{code} is not a {country} postal code{format}."))
             }
             _ => None,
         },
@@ -249,8 +249,8 @@ pub async fn carriers(caller: &Caller) -> Result<Vec<Vendor>, BffError> {
     Ok(vendors.items)
 }
 
-/// Which countries need a postal code, in words, e.g. "Required in the United States
-/// (format 99999)."
+/// Which countries need a postal code, in words, e.g. "United States: required
+/// (format 99999). Elsewhere: if the country has them."
 pub async fn postal_hint(
     caller: &Caller,
     countries: &[Region],
@@ -264,9 +264,9 @@ pub async fn postal_hint(
         .as_deref()
         .map(|f| format!(" (format {f})"))
         .unwrap_or_default();
-    let country = detail.name.as_deref().unwrap_or("the United States");
+    let country = detail.name.as_deref().unwrap_or("United States");
     Ok(Some(format!(
-        "Required in {country}{format}; elsewhere, if the country has them."
+        "{country}: required{format}. Elsewhere: if the country has them."
     )))
 }
 
@@ -304,7 +304,7 @@ mod tests {
         assert_eq!(postal_code_problem(&us, Some("06477")), None);
         assert_eq!(
             postal_code_problem(&us, Some("0647")).as_deref(),
-            Some("0647 is not a postal code of United States (format 99999).")
+            Some("0647 is not a United States postal code (format 99999).")
         );
         assert_eq!(
             postal_code_problem(&us, None).as_deref(),

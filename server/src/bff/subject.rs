@@ -116,11 +116,8 @@ impl Subject {
         Ok(caller.api().device_asset(&device.id).await?.access_method)
     }
 
-    /// The phone whose network [`Self::device_network`] is, for messages.
+    /// The line's device, for messages about its network.
     pub fn device_name(&self) -> Option<String> {
-        if self.transaction.needs_current_vendor {
-            return Some("current phone".to_owned());
-        }
         self.summary().device_name
     }
 

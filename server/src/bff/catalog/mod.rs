@@ -237,6 +237,8 @@ struct PlanFit {
     device_network: Option<AccessMethod>,
     device_name: Option<String>,
     carrier_networks: HashMap<String, AccessMethod>,
+    /// A personal line onto another network is ported rather than refused.
+    transfer: bool,
 }
 
 impl PlanFit {
@@ -258,6 +260,7 @@ impl PlanFit {
             device_network,
             device_name: subject.device_name(),
             carrier_networks,
+            transfer: subject.transaction.needs_current_vendor,
         })
     }
 
@@ -266,11 +269,15 @@ impl PlanFit {
             .vendor
             .as_ref()
             .and_then(|v| self.carrier_networks.get(&v.id));
-        let needs = network::needs_new_device(
-            plan_network,
-            self.device_network.as_ref(),
-            self.device_name.as_deref(),
-        );
+        let needs = if self.transfer {
+            network::ports_the_number(plan_network, self.device_network.as_ref())
+        } else {
+            network::needs_new_device(
+                plan_network,
+                self.device_network.as_ref(),
+                self.device_name.as_deref(),
+            )
+        };
         present::plan(plan, needs)
     }
 }
