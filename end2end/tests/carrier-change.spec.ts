@@ -128,7 +128,7 @@ test("Peter moves a personal T-Mobile line to the company: the info blocks, then
 
   for (const unticked of ["FAMILY_SHARED_MINUTE_PLAN", "TERMINATION_FEES"]) {
     await expect(page.locator(`#ack-${unticked}-error`)).toHaveText(
-      "Tick this box to agree: the line cannot move to the company without it.",
+      "Tick this box to agree: the order cannot go ahead without it.",
     );
     await expect(page.locator(`#ack-${unticked}`)).toHaveAttribute("aria-invalid", "true");
   }

@@ -17,7 +17,7 @@ pub mod upstream;
 use std::sync::{Arc, LazyLock};
 
 use app::backend::{
-    acting::ActingBackend, catalog::CatalogBackend, ordering::OrderingBackend,
+    acting::ActingBackend, care::CareBackend, catalog::CatalogBackend, ordering::OrderingBackend,
     orders::OrdersBackend, Backend,
 };
 use axum::{
@@ -58,6 +58,7 @@ pub fn router(state: AppState, store: Store, secure_cookies: bool) -> Router {
     let catalog: Arc<dyn CatalogBackend> = Arc::new(state.bff.clone());
     let acting: Arc<dyn ActingBackend> = Arc::new(state.bff.clone());
     let orders: Arc<dyn OrdersBackend> = Arc::new(state.bff.clone());
+    let care: Arc<dyn CareBackend> = Arc::new(state.bff.clone());
     // Every page, the 404 page included, gets the BFF behind its server functions.
     let backends = move || {
         provide_context(backend.clone());
@@ -65,6 +66,7 @@ pub fn router(state: AppState, store: Store, secure_cookies: bool) -> Router {
         provide_context(catalog.clone());
         provide_context(acting.clone());
         provide_context(orders.clone());
+        provide_context(care.clone());
     };
     Router::new()
         .route("/auth/sign-in", post(bff::auth_routes::sign_in))

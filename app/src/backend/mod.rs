@@ -4,6 +4,7 @@
 //! provided to them as `Arc<dyn Backend>` in the Leptos context.
 
 pub mod acting;
+pub mod care;
 pub mod catalog;
 pub mod ordering;
 pub mod orders;

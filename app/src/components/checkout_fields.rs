@@ -10,13 +10,13 @@ use crate::{
 };
 
 /// The message for `key` in the form's last error, if it names that field.
-fn message(errors: Signal<Option<AppError>>, key: &str) -> Option<String> {
+pub fn message(errors: Signal<Option<AppError>>, key: &str) -> Option<String> {
     errors.with(|e| e.as_ref().and_then(|e| e.field(key)))
 }
 
 /// A field's label, with the required mark.
 #[component]
-fn FieldLabel(#[prop(into)] for_id: String, label: String, required: bool) -> impl IntoView {
+pub fn FieldLabel(#[prop(into)] for_id: String, label: String, required: bool) -> impl IntoView {
     view! {
         <label for=for_id>
             {label}
@@ -30,7 +30,7 @@ fn FieldLabel(#[prop(into)] for_id: String, label: String, required: bool) -> im
 
 /// The server's message for a field, announced when it appears.
 #[component]
-fn FieldMessage(id: String, message: Signal<Option<String>>) -> impl IntoView {
+pub fn FieldMessage(id: String, message: Signal<Option<String>>) -> impl IntoView {
     move || {
         message
             .get()
@@ -39,7 +39,7 @@ fn FieldMessage(id: String, message: Signal<Option<String>>) -> impl IntoView {
 }
 
 /// The ids a field's `aria-describedby` lists: its hint, and its message when shown.
-fn described_by(hint: Option<&str>, error_id: &str, has_error: bool) -> Option<String> {
+pub fn described_by(hint: Option<&str>, error_id: &str, has_error: bool) -> Option<String> {
     let ids: Vec<&str> = hint
         .into_iter()
         .chain(has_error.then_some(error_id))

@@ -1,6 +1,7 @@
 //! Widgets shared between pages.
 
 pub mod acting_banner;
+pub mod care_fields;
 pub mod cart_badge;
 pub mod catalog;
 pub mod checkout_fields;

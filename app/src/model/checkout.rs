@@ -215,6 +215,15 @@ pub struct ConfirmedShipTo {
     pub expedite: bool,
 }
 
+/// A feature a feature change adds or removes, with its monthly price.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConfirmedFeatureChange {
+    /// "Add" or "Remove".
+    pub action: String,
+    pub description: String,
+    pub price: Option<String>,
+}
+
 /// MOBPROC's priced confirmation, for the person to check before placing the order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConfirmationView {
@@ -235,6 +244,16 @@ pub struct ConfirmationView {
     pub properties: Vec<LabelledValue>,
     /// The acknowledgements agreed to, by their labels.
     pub acknowledgements: Vec<String>,
+    /// A feature change's features, and its comment.
+    pub feature_changes: Vec<ConfirmedFeatureChange>,
+    pub feature_comment: Option<String>,
+    /// A swap's phones: the new one and the one it replaces.
+    pub devices: Vec<LabelledValue>,
+    /// What placing it does that cannot be undone, e.g. a number that stops working.
+    pub warning: Option<String>,
+    /// Where the order is changed: the care form it came from (else the cart and the
+    /// checkout).
+    pub edit: Option<String>,
     /// Whose order it is.
     pub account_holder: Option<String>,
     /// Who places it.

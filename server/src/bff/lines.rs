@@ -7,7 +7,7 @@ use app::{
 };
 use mobproc::client::{collection, AssetQuery};
 
-use super::{caller::Caller, error::BffError, present, transactions};
+use super::{caller::Caller, care::moves, error::BffError, present, session_data, transactions};
 
 /// Lines of one person are few; a runaway chain of links must still end.
 const MAX_PAGES: usize = 20;
@@ -28,6 +28,7 @@ pub async fn list(caller: &Caller) -> Result<MyLines, BffError> {
         .into_iter()
         .any(|order| transactions::may_start(order, permitted))
         .then(|| links::NEW_LINE.to_owned());
+    let notice = session_data::take(caller.session(), moves::LINES_NOTICE).await?;
     Ok(MyLines {
         lines: services
             .items
@@ -35,5 +36,6 @@ pub async fn list(caller: &Caller) -> Result<MyLines, BffError> {
             .map(|service| present::line(service, permitted))
             .collect(),
         new_line,
+        notice,
     })
 }

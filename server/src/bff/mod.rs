@@ -10,6 +10,7 @@ mod acting;
 mod audit;
 pub mod auth_routes;
 mod caller;
+mod care;
 pub(crate) mod cart;
 mod catalog;
 pub(crate) mod checkout;
@@ -42,6 +43,7 @@ use app::{
 use mobproc::client::MobprocClient;
 
 use caller::Caller;
+use care::move_store::MoveStore;
 use cart::store::CartStore;
 use checkout::store::CheckoutStore;
 pub use error::BffError;
@@ -66,6 +68,7 @@ struct Inner {
     carts: CartStore,
     checkouts: CheckoutStore,
     decisions: DecisionStore,
+    moves: MoveStore,
 }
 
 impl Bff {
@@ -80,7 +83,8 @@ impl Bff {
                 media,
                 carts: CartStore::new(database.clone()),
                 checkouts: CheckoutStore::new(database.clone()),
-                decisions: DecisionStore::new(database),
+                decisions: DecisionStore::new(database.clone()),
+                moves: MoveStore::new(database),
             }),
         })
     }
@@ -107,6 +111,10 @@ impl Bff {
 
     fn decisions(&self) -> &DecisionStore {
         &self.inner.decisions
+    }
+
+    fn moves(&self) -> &MoveStore {
+        &self.inner.moves
     }
 
     /// The request being served, or what to tell the user when there is none.

@@ -2,18 +2,22 @@
 //! ship-to and properties with their labels, where a new line will be used and the
 //! acknowledgements agreed to, whose order it is and who places it.
 
-use app::model::checkout::{
-    ConfirmationView, ConfirmedFeature, ConfirmedItem, ConfirmedPlan, ConfirmedShipTo,
-    LabelledValue,
+use app::{
+    links,
+    model::checkout::{
+        ConfirmationView, ConfirmedFeature, ConfirmedFeatureChange, ConfirmedItem, ConfirmedPlan,
+        ConfirmedShipTo, LabelledValue,
+    },
 };
 use mobproc::model::{
-    AcknowledgementDefinition, Feature, Money, OrderConfirmation, Recurrence, Vendor,
+    AcknowledgementDefinition, DescribedDevice, Feature, FeatureAction, Money, OrderConfirmation,
+    Recurrence, TransactionType, Vendor,
 };
 use rust_decimal::Decimal;
 
 use super::store::{Checkout, Confirmed};
 use crate::bff::present::person;
-use crate::bff::{media, money, present, transactions};
+use crate::bff::{care::order, media, money, present, transactions};
 
 /// The checkout as the person checks it: MOBPROC's confirmation, or only its order when
 /// the confirmation was not kept.
@@ -30,10 +34,23 @@ pub fn view(checkout: &Checkout) -> ConfirmationView {
         .map(present::phone_number)
         .or_else(|| request.postal_code.clone())
         .unwrap_or_default();
+    let transaction = transactions::of_wire(&request.transaction_type);
+    // A care order is changed on its own form, not in the cart and checkout.
+    let edit = transaction
+        .filter(|t| !t.orders_from_a_cart())
+        .zip(transaction.and_then(|t| t.entry.as_ref()))
+        .zip(request.service_id.as_deref())
+        .map(|((_, entry), service_id)| links::line(service_id, entry.page));
+    let warning = match request.transaction_type {
+        TransactionType::Deactivate => Some(order::cancel_warning(&subject)),
+        _ => None,
+    };
     ConfirmationView {
         summary: summary(checkout, &subject),
         order_id: checkout.order_id.clone(),
         approval_note: checkout.approval_note.clone(),
+        edit,
+        warning,
         ..view_of(&checkout.id, confirmed)
     }
 }
@@ -59,6 +76,11 @@ fn unkept(checkout: &Checkout) -> ConfirmationView {
         ship_to: None,
         properties: Vec::new(),
         acknowledgements: Vec::new(),
+        feature_changes: Vec::new(),
+        feature_comment: None,
+        devices: Vec::new(),
+        warning: None,
+        edit: None,
         account_holder: None,
         requested_by: None,
         order_id: checkout.order_id.clone(),
@@ -138,10 +160,58 @@ fn view_of(checkout_id: &str, confirmed: &Confirmed) -> ConfirmationView {
             .map(|value| present::property(value, definitions))
             .collect(),
         acknowledgements: acknowledged(confirmation, &confirmed.acknowledgements),
+        feature_changes: shopping_cart
+            .and_then(|c| c.features.as_ref())
+            .into_iter()
+            .flatten()
+            .map(|f| ConfirmedFeatureChange {
+                action: match f.action {
+                    FeatureAction::Add => "Add".to_owned(),
+                    FeatureAction::Remove => "Remove".to_owned(),
+                    FeatureAction::Unknown(ref other) => other.clone(),
+                },
+                description: f.description.clone().unwrap_or_else(|| f.id.clone()),
+                price: f.price.as_ref().map(money::price),
+            })
+            .collect(),
+        feature_comment: shopping_cart.and_then(|c| c.feature_request_comment.clone()),
+        devices: [
+            ("New phone", confirmation.new_device.as_ref()),
+            ("Replaces", confirmation.existing_device.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(label, device)| {
+            device.map(|d| LabelledValue {
+                label: label.to_owned(),
+                value: described(d),
+            })
+        })
+        .collect(),
+        warning: None,
+        edit: None,
         account_holder: confirmation.account_holder.as_ref().map(person),
         requested_by: confirmation.requested_by.as_ref().map(person),
         order_id: None,
         approval_note: None,
+    }
+}
+
+/// A device of a swap as MOBPROC confirmed it: "Apple iPhone 6 (64GB) - Space Gray,
+/// IMEI 123456789001230".
+fn described(device: &DescribedDevice) -> String {
+    let maker = device.manufacturer.as_ref().and_then(|m| m.name.clone());
+    let model = device.model.as_ref().and_then(|m| m.name.clone());
+    let name = match (&device.other_make_model_name, maker, model) {
+        (Some(other), _, _) if !other.trim().is_empty() => other.clone(),
+        (_, maker, model) => [maker, model]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    match &device.serial_number {
+        Some(serial) => format!("{name}, {} {}", serial.kind, serial.value),
+        None => name,
     }
 }
 

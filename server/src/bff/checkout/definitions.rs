@@ -16,7 +16,7 @@ use crate::bff::{
     caller::Caller,
     cart::{rules, store::Cart},
     error::BffError,
-    transactions::{self, CartShape, Need},
+    transactions::{self, CartShape, Need, Transaction},
 };
 
 /// Definitions come as a page or two; a runaway chain of links must still end.
@@ -60,6 +60,52 @@ fn properties_query(cart: &Cart) -> PropertiesQuery {
         }
     }
     query
+}
+
+/// What a line's care order asks for: its properties, and its info blocks and
+/// acknowledgements (of the line's carrier) when it has any.
+pub struct CareDefinitions {
+    pub groups: Vec<PropertyGroup>,
+    pub actor: Employee,
+    pub info_blocks: Vec<InfoBlock>,
+    pub acknowledgements: Vec<AcknowledgementDefinition>,
+}
+
+/// Loads what the care order of `transaction` asks for the line `service_id` of
+/// `carrier`.
+pub async fn for_line(
+    caller: &Caller,
+    transaction: &Transaction,
+    service_id: &str,
+    carrier: Option<&str>,
+) -> Result<CareDefinitions, BffError> {
+    let api = caller.api();
+    let query = PropertiesQuery::for_service(transaction.wire.clone(), service_id);
+    let acknowledgements = async {
+        match carrier.filter(|_| transaction.acknowledgements) {
+            Some(vendor) => api
+                .acknowledgements(&transaction.wire, Some(vendor))
+                .await
+                .map(Some),
+            None => Ok(None),
+        }
+    };
+    let (groups, me, acknowledgements) = tokio::try_join!(
+        api.walk(&collection::PROPERTIES, &query, MAX_PAGES),
+        api.me(),
+        acknowledgements,
+    )?;
+    Ok(CareDefinitions {
+        groups: groups.items,
+        actor: me.actor,
+        info_blocks: acknowledgements
+            .as_ref()
+            .and_then(|a| a.infoblocks.clone())
+            .unwrap_or_default(),
+        acknowledgements: acknowledgements
+            .and_then(|a| a.acknowledgements)
+            .unwrap_or_default(),
+    })
 }
 
 /// Loads the definitions for `cart`, with the address form of `region_id` (else of

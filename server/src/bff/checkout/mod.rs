@@ -14,14 +14,14 @@
 
 mod approval;
 mod confirmation;
-mod definitions;
+pub mod definitions;
 mod draft;
 pub mod form;
-mod order_number;
+pub mod order_number;
 mod parts;
 pub mod rejection;
 pub mod store;
-mod validate;
+pub mod validate;
 
 use app::{
     error::AppError,
@@ -29,7 +29,10 @@ use app::{
 };
 use mobproc::{
     client::ErrorKind,
-    model::{DeviceAsset, ServiceAsset, TransactionType},
+    model::{
+        AcknowledgementDefinition, DeviceAsset, OrderRequestBody, PropertyGroup, ServiceAsset,
+        TransactionType,
+    },
 };
 
 use super::{
@@ -39,6 +42,7 @@ use super::{
     error::BffError,
     transactions,
 };
+pub use parts::existing_device;
 use store::{Checkout, Confirmed, State};
 
 /// The checkout form for the party's cart.
@@ -88,13 +92,54 @@ pub async fn save(
         false => (None, None),
     };
     let external_order_number = order_number::new();
-    let activity_id = caller.party().new_activity_id();
     let body = transaction.request(parts::of(
         cart,
         external_order_number.clone(),
         checked,
         existing_device,
     ));
+    let id = confirm(
+        caller,
+        ForReview {
+            body,
+            external_order_number,
+            cart_version: stored.version,
+            definitions: definitions.groups,
+            acknowledgements: definitions.acknowledgements,
+            approval_note,
+        },
+    )
+    .await?;
+    Ok(Some(id))
+}
+
+/// An order to have MOBPROC price, and to keep as priced for its submission.
+pub struct ForReview {
+    pub body: OrderRequestBody,
+    pub external_order_number: String,
+    /// The cart it came from, emptied once the order is placed; [`NO_CART`] for none.
+    pub cart_version: i64,
+    pub definitions: Vec<PropertyGroup>,
+    pub acknowledgements: Vec<AcknowledgementDefinition>,
+    pub approval_note: Option<String>,
+}
+
+/// The cart version of an order that came from no cart (a care order): carts start at
+/// version 1, so placing it empties none.
+pub const NO_CART: i64 = 0;
+
+/// Has MOBPROC price `order` and keeps its confirmation; the new checkout's id. A
+/// refusal comes back beside the fields MOBPROC names.
+pub async fn confirm(caller: &Caller, order: ForReview) -> Result<String, BffError> {
+    let ForReview {
+        body,
+        external_order_number,
+        cart_version,
+        definitions,
+        acknowledgements,
+        approval_note,
+    } = order;
+    let activity_id = caller.party().new_activity_id();
     let confirmed = caller
         .api_in_activity(&activity_id)
         .confirm_order(&body)
@@ -122,12 +167,12 @@ pub async fn save(
         id: id.clone(),
         external_order_number,
         activity_id,
-        cart_version: stored.version,
+        cart_version,
         request: body,
         confirmed: Some(Confirmed {
             confirmation,
-            definitions: definitions.groups,
-            acknowledgements: definitions.acknowledgements,
+            definitions,
+            acknowledgements,
         }),
         state: State::Confirmed,
         order_id: None,
@@ -139,7 +184,7 @@ pub async fn save(
         .checkouts()
         .insert(caller.party(), &checkout)
         .await?;
-    Ok(Some(id))
+    Ok(id)
 }
 
 /// A confirmation of the party's, with the order once it is placed.

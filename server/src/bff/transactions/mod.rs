@@ -263,6 +263,15 @@ pub fn of(kind: OrderKind) -> &'static Transaction {
 }
 
 impl Transaction {
+    /// Whether its orders are filled in the cart and checked out (else on a care form
+    /// of their own).
+    pub fn orders_from_a_cart(&self) -> bool {
+        matches!(
+            self.cart,
+            CartShape::Accessories | CartShape::Equipment { .. }
+        )
+    }
+
     /// Whether `kind` of item belongs in this type's cart.
     pub fn holds(&self, kind: ItemKind) -> bool {
         match self.cart {
