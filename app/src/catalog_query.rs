@@ -2,7 +2,7 @@
 //! a search is a plain GET form, a link can be shared and the back button works.
 
 use crate::{
-    links::encode,
+    links::query,
     model::catalog::{CatalogFilter, SortOrder},
 };
 
@@ -37,27 +37,26 @@ pub fn filter_from_query(get: impl Fn(&str) -> Option<String>) -> CatalogFilter 
 
 /// The query string (with its `?`, or empty) of `filter`, after `leading` pairs such
 /// as `view=plans`. Unset values are left out.
-pub fn query_string(leading: &[(&str, &str)], filter: &CatalogFilter) -> String {
-    let sort = (filter.sort != SortOrder::Catalog).then(|| filter.sort.as_str());
-    let pairs = leading
+pub fn query_string(leading: &[(&'static str, String)], filter: &CatalogFilter) -> String {
+    let sort = (filter.sort != SortOrder::Catalog).then(|| filter.sort.as_str().to_owned());
+    let pairs: Vec<(&str, String)> = leading
         .iter()
-        .map(|(name, value)| (*name, Some(*value)))
-        .chain([
-            ("q", filter.q.as_deref()),
-            ("manufacturer", filter.manufacturer.as_deref()),
-            ("vendor", filter.vendor.as_deref()),
-            ("min_price", filter.min_price.as_deref()),
-            ("max_price", filter.max_price.as_deref()),
-            ("sort", sort),
-            ("page", filter.page.as_deref()),
-        ])
-        .filter_map(|(name, value)| value.map(|v| format!("{name}={}", encode(v))))
-        .collect::<Vec<_>>();
-    if pairs.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", pairs.join("&"))
-    }
+        .cloned()
+        .chain(
+            [
+                ("q", filter.q.clone()),
+                ("manufacturer", filter.manufacturer.clone()),
+                ("vendor", filter.vendor.clone()),
+                ("min_price", filter.min_price.clone()),
+                ("max_price", filter.max_price.clone()),
+                ("sort", sort),
+                ("page", filter.page.clone()),
+            ]
+            .into_iter()
+            .filter_map(|(name, value)| value.map(|v| (name, v))),
+        )
+        .collect();
+    query(&pairs)
 }
 
 /// Whether anything narrows the listing, so "no results" can suggest clearing it.
@@ -119,7 +118,7 @@ mod tests {
             ..CatalogFilter::default()
         };
         assert_eq!(
-            query_string(&[("view", "plans")], &filter),
+            query_string(&[("view", "plans".into())], &filter),
             "?view=plans&q=car%20%26%20wall&sort=name_asc&page=service%3D1%26offset%3D10"
         );
     }

@@ -19,11 +19,16 @@ use leptos_router::{
     path, SsrMode, StaticSegment,
 };
 
-use components::{csp::ContentSecurityPolicy, header::SiteHeader, hydration::HydrationMarker};
+use components::{
+    catalog::route::CatalogRoute, csp::ContentSecurityPolicy, header::SiteHeader,
+    hydration::HydrationMarker,
+};
+use model::cart::OrderKind;
 use pages::{
-    accessories::AccessoriesPage, act_for::ActForPage, cart::CartPage, checkout::CheckoutPage,
-    confirm::ConfirmPage, home::HomePage, not_found::NotFoundPage, order::OrderPage,
-    plan_detail::PlanDetailPage, sign_in::SignInPage, upgrade::UpgradePage,
+    act_for::ActForPage, approvals::ApprovalsPage, care::CarePage, cart::CartPage,
+    catalog::CatalogPage, checkout::CheckoutPage, confirm::ConfirmPage, home::HomePage,
+    move_line::MoveLinePage, new_line::NewLinePage, not_found::NotFoundPage, order::OrderPage,
+    orders::OrdersPage, place::PlacePage, plan_detail::PlanDetailPage, sign_in::SignInPage,
 };
 
 /// The document around every page, rendered on the server only.
@@ -68,10 +73,26 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cart") view=CartPage ssr=SsrMode::Async/>
                     <Route path=path!("/checkout") view=CheckoutPage ssr=SsrMode::Async/>
                     <Route path=path!("/checkout/confirm") view=ConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("/orders") view=OrdersPage ssr=SsrMode::Async/>
                     <Route path=path!("/orders/:order_id") view=OrderPage ssr=SsrMode::Async/>
-                    <Route path=path!("/lines/:service_id/accessories") view=AccessoriesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/lines/:service_id/upgrade") view=UpgradePage ssr=SsrMode::Async/>
-                    <Route path=path!("/lines/:service_id/upgrade/plans/:plan_id") view=PlanDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/approvals") view=ApprovalsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/new-line") view=NewLinePage ssr=SsrMode::Async/>
+                    <Route path=path!("/new-line/place") view=PlacePage ssr=SsrMode::Async/>
+                    <Route path=path!("/new-line/catalog") view=|| view! { <CatalogPage route=CatalogRoute::NewLine/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/new-line/plans/:plan_id") view=|| view! { <PlanDetailPage route=CatalogRoute::NewLine/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/lines/:service_id/accessories") view=|| view! { <CatalogPage route=CatalogRoute::Accessories/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/lines/:service_id/upgrade") view=|| view! { <CatalogPage route=CatalogRoute::Upgrade/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/lines/:service_id/upgrade/plans/:plan_id") view=|| view! { <PlanDetailPage route=CatalogRoute::Upgrade/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/lines/:service_id/suspend") view=|| view! { <CarePage order=OrderKind::Suspend/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/lines/:service_id/reconnect") view=|| view! { <CarePage order=OrderKind::Unsuspend/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/lines/:service_id/cancel") view=|| view! { <CarePage order=OrderKind::Deactivate/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/lines/:service_id/features") view=|| view! { <CarePage order=OrderKind::UpdateFeatures/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/lines/:service_id/swap") view=|| view! { <CarePage order=OrderKind::SwapDevices/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/lines/:service_id/transfer-out") view=|| view! { <CarePage order=OrderKind::TransferOut/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/lines/:service_id/move") view=MoveLinePage ssr=SsrMode::Async/>
+                    <Route path=path!("/lines/:service_id/port") view=PlacePage ssr=SsrMode::Async/>
+                    <Route path=path!("/lines/:service_id/port/catalog") view=|| view! { <CatalogPage route=CatalogRoute::Port/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/lines/:service_id/port/plans/:plan_id") view=|| view! { <PlanDetailPage route=CatalogRoute::Port/> } ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -130,7 +130,7 @@ test("the connection dropping after MOBPROC took the order: Peter is told it exi
   await checkout.placeOrderButton().click();
   const orderId = await checkout.expectOrderPage();
   await expect(page.getByRole("status")).toHaveText(`Your order went through: order ${orderId}.`);
-  await expect(page.locator("dd.status")).toHaveText("ORDER_SUBMITTED");
+  await expect(page.locator("dd.status")).toHaveText("Submitted");
   await expect(page.getByText(VEHICLE_CHARGER)).toBeVisible();
   await expectNoInternals(page);
   await new CartPage(page).expectCount(0);

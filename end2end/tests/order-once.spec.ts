@@ -34,7 +34,7 @@ test("the same confirmation placed in two tabs, one after the other, is one orde
   // The second tab still shows the button from before; pressing it shows the same order.
   await second.checkout.placeOrderButton().click();
   expect(await second.checkout.expectOrderPage()).toBe(orderId);
-  await expect(second.tab.locator("dd.status")).toHaveText("ORDER_SUBMITTED");
+  await expect(second.tab.locator("dd.status")).toHaveText("Submitted");
   await new CartPage(second.tab).expectCount(0);
   await expectAccessible(second.tab);
 

@@ -60,8 +60,8 @@ test("Peter upgrades to the iPhone 5 with the Talk Share plan and two features",
 
   await checkout.placeOrderButton().click();
   const orderId = await checkout.expectOrderPage();
-  await expect(page.locator("dd.status")).toHaveText("ORDER_SUBMITTED");
-  await expect(page.getByText(IPHONE)).toBeVisible();
+  await expect(page.locator("dd.status")).toHaveText("Submitted");
+  await expect(page.getByText(IPHONE, { exact: true })).toBeVisible();
   const orders = await sandboxOrders(request, storefront);
   expect(orders.map((o) => o.orderId)).toEqual([orderId]);
 });

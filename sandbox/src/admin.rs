@@ -14,14 +14,17 @@
 //!   to `--client-id`): registers a redirect URI at run time, for a storefront whose
 //!   port is known only after the sandbox started; kept across resets. Answers every
 //!   client's redirect URIs `{"storefront":["…"]}`, as `GET /_sandbox/redirect-uris` does.
+//! - `GET /_sandbox/orders/{orderId}/request`: the `{"orderRequest":…}` the order was
+//!   submitted with, as received, for tests that check what a client sent.
 
 use std::collections::BTreeMap;
 
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::{DateTime, Duration, Utc};
+use mobproc::model::OrderRequestBody;
 use serde::{Deserialize, Serialize};
 
 use crate::clients::RegistrationError;
@@ -38,6 +41,25 @@ pub fn routes() -> Router<SandboxState> {
             "/redirect-uris",
             get(redirect_uris).post(register_redirect_uri),
         )
+        .route("/orders/{order_id}/request", get(order_request))
+}
+
+async fn order_request(
+    State(state): State<SandboxState>,
+    Path(order_id): Path<String>,
+) -> Result<Json<OrderRequestBody>> {
+    state
+        .read(|store| {
+            store
+                .orders
+                .iter()
+                .find(|o| o.order_id == order_id)
+                .map(|o| OrderRequestBody {
+                    order_request: o.request.clone(),
+                })
+        })
+        .map(Json)
+        .ok_or_else(|| Error::not_found("Order", &order_id))
 }
 
 #[derive(Debug, Deserialize)]

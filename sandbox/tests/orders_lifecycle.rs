@@ -51,6 +51,25 @@ async fn decide(sandbox: &TestSandbox, token: &str, id: &str, action: &str) -> (
 }
 
 #[tokio::test]
+async fn an_order_keeps_the_request_it_was_submitted_with() {
+    let sandbox = start().await;
+    let peter = sandbox.token(PETER).await;
+    let body = request("xfer_service_in");
+    let order = submit(&sandbox, &peter, &body).await;
+    let url = format!(
+        "{}/_sandbox/orders/{}/request",
+        sandbox.base(),
+        order_id(&order)
+    );
+    let kept: Value = reqwest::get(&url).await.unwrap().json().await.unwrap();
+    assert_eq!(kept, body);
+    let unknown = reqwest::get(format!("{}/_sandbox/orders/none/request", sandbox.base()))
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
 async fn submitting_twice_makes_two_orders() {
     let sandbox = start().await;
     let peter = sandbox.token(PETER).await;

@@ -132,6 +132,21 @@ async fn a_plan_of_another_network_needs_a_new_device() {
 }
 
 #[tokio::test]
+async fn a_transfer_onto_another_network_is_ported() {
+    // The documented transfer brings a Verizon (CDMA) number onto a Sprint (CDMA) plan;
+    // from AT&T (GSM) the same plan is a port.
+    let mut body = request("xfer_service_in");
+    body["orderRequest"]["currentVendorId"] = json!("111");
+    body["orderRequest"]["acknowledgements"] =
+        json!([{"id": "SHARED_PLAN", "boolean": true}, {"id": "TERMINATION_FEE", "boolean": true}]);
+    let answer = refused(body, &["transactionType"]).await;
+    assert!(
+        answer.to_string().contains("XFER_SERVICE_IN_AND_PORT"),
+        "{answer}"
+    );
+}
+
+#[tokio::test]
 async fn an_upgrade_needs_the_existing_device() {
     let mut body = upgrade();
     body["orderRequest"]

@@ -25,7 +25,8 @@ pub mod upstream;
 use std::sync::{Arc, LazyLock};
 
 use app::backend::{
-    acting::ActingBackend, catalog::CatalogBackend, ordering::OrderingBackend, Backend,
+    acting::ActingBackend, care::CareBackend, catalog::CatalogBackend, ordering::OrderingBackend,
+    orders::OrdersBackend, Backend,
 };
 use axum::{
     error_handling::HandleErrorLayer,
@@ -74,12 +75,16 @@ pub fn router(state: AppState, store: Store) -> Router {
     let ordering: Arc<dyn OrderingBackend> = Arc::new(state.bff.clone());
     let catalog: Arc<dyn CatalogBackend> = Arc::new(state.bff.clone());
     let acting: Arc<dyn ActingBackend> = Arc::new(state.bff.clone());
+    let orders: Arc<dyn OrdersBackend> = Arc::new(state.bff.clone());
+    let care: Arc<dyn CareBackend> = Arc::new(state.bff.clone());
     // Every page, the 404 page included, gets the BFF behind its server functions.
     let backends = move || {
         provide_context(backend.clone());
         provide_context(ordering.clone());
         provide_context(catalog.clone());
         provide_context(acting.clone());
+        provide_context(orders.clone());
+        provide_context(care.clone());
     };
     Router::new()
         .route("/auth/sign-in", post(bff::auth_routes::sign_in))

@@ -24,6 +24,8 @@ const VOICE_MAIL: &str = "122";
 const ROADSIDE: &str = "293";
 /// An AT&T (GSM) plan: Peter's LG Cookie Plus is CDMA.
 const GSM_PLAN: &str = "6568887001";
+/// An AT&T (GSM) iPhone 7 Plus.
+const AT_T_IPHONE: &str = "9194800201";
 
 #[tokio::test]
 async fn peter_adds_both_chargers_and_the_cart_page_lists_them() {
@@ -243,7 +245,28 @@ async fn a_plan_on_a_network_the_phone_lacks_needs_a_new_device() {
         .await
         .unwrap();
     let cart: Option<CartView> = harness.call_for(&browser, "cart/get", &()).await.unwrap();
-    assert_eq!(cart.unwrap().blocker, None, "a new device resolves it");
+    let blocker = cart
+        .unwrap()
+        .blocker
+        .expect("a Verizon phone for an AT&T plan");
+    assert!(blocker.contains("of one carrier"), "{blocker}");
+
+    harness
+        .add(
+            &browser,
+            OrderKind::Upgrade,
+            ItemKind::Device,
+            AT_T_IPHONE,
+            false,
+        )
+        .await
+        .unwrap();
+    let cart: Option<CartView> = harness.call_for(&browser, "cart/get", &()).await.unwrap();
+    assert_eq!(
+        cart.unwrap().blocker,
+        None,
+        "a new device of the plan's carrier resolves it"
+    );
 }
 
 type Value = serde_json::Value;
@@ -319,7 +342,7 @@ async fn the_cart_survives_a_server_restart() {
     server.abort();
     let cart = cart.expect("the same session and cart on the new server");
     assert_eq!(cart.items.len(), 2);
-    assert_eq!(cart.service_id, LINE);
+    assert_eq!(cart.service_id.as_deref(), Some(LINE));
 }
 
 #[tokio::test]

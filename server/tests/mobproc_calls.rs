@@ -115,7 +115,11 @@ async fn an_order_type_the_person_may_not_place_is_refused_without_asking_mobpro
         ("item_id", "9194713904"),
     ];
     let by_hand = harness.call(&noah, "cart/add", &form).await;
-    assert_eq!(by_hand.status(), 422, "a hand-made add is refused");
+    assert_eq!(by_hand.status(), 403, "a hand-made add is refused");
+    assert!(
+        harness.mobproc_calls(&api_calls()).is_empty(),
+        "nothing asked of MOBPROC for it"
+    );
     form[1].1 = OrderKind::Accessories.as_str();
     form[2].1 = ItemKind::Accessory.as_str();
     form[3].1 = support::ordering::CAR_CHARGER;

@@ -4,8 +4,10 @@
 //! provided to them as `Arc<dyn Backend>` in the Leptos context.
 
 pub mod acting;
+pub mod care;
 pub mod catalog;
 pub mod ordering;
+pub mod orders;
 
 use std::sync::Arc;
 
@@ -13,7 +15,7 @@ use leptos::prelude::use_context;
 
 use crate::{
     error::AppError,
-    model::{Line, SignInFlash, Viewer},
+    model::{MyLines, SignInFlash, Viewer},
 };
 
 /// What the UI asks of the BFF. Each call runs inside a request, so implementations
@@ -24,8 +26,9 @@ pub trait Backend: Send + Sync + 'static {
     async fn viewer(&self) -> Result<Option<Viewer>, AppError>;
     /// The last failed sign-in's message and username, removed once read.
     async fn take_sign_in_flash(&self) -> Result<Option<SignInFlash>, AppError>;
-    /// The actor's phone lines with what may be ordered for each.
-    async fn lines(&self) -> Result<Vec<Line>, AppError>;
+    /// The actor's phone lines with what may be ordered for each, and whether they may
+    /// order a new one.
+    async fn lines(&self) -> Result<MyLines, AppError>;
 }
 
 /// The BFF of this request.

@@ -6,9 +6,8 @@ use std::sync::Arc;
 use crate::{
     error::AppError,
     model::{
-        cart::{CartChange, CartView, ItemKind, OrderKind},
+        cart::{CartChange, CartView, ItemKind, OrderTarget},
         checkout::{CheckoutForm, CheckoutIntent, CheckoutView, ConfirmationView},
-        order::OrderView,
     },
 };
 
@@ -16,12 +15,11 @@ use crate::{
 /// request and acts for the session's actor.
 #[async_trait::async_trait]
 pub trait OrderingBackend: Send + Sync + 'static {
-    /// Puts one catalog item into the actor's cart for `service_id`. When the cart
-    /// orders something else and `replace` is not set, changes nothing and asks.
+    /// Puts one catalog item into the actor's cart for `target`. When the cart orders
+    /// something else and `replace` is not set, changes nothing and asks.
     async fn add_to_cart(
         &self,
-        service_id: String,
-        order: OrderKind,
+        target: OrderTarget,
         item_kind: ItemKind,
         item_id: String,
         replace: bool,
@@ -51,8 +49,6 @@ pub trait OrderingBackend: Send + Sync + 'static {
     /// Places exactly the confirmed order, at most once however often it is asked.
     /// Returns the order id.
     async fn submit_order(&self, checkout_id: String) -> Result<String, AppError>;
-    /// A placed order of the actor's.
-    async fn order(&self, order_id: String) -> Result<OrderView, AppError>;
 }
 
 /// The ordering BFF of this request.

@@ -6,17 +6,17 @@ use leptos::prelude::*;
 
 use crate::{
     error::AppError,
-    model::checkout::{AddressInput, PropertyInput, PropertyKind},
+    model::checkout::{AcknowledgementInput, AddressInput, InfoBlock, PropertyInput, PropertyKind},
 };
 
 /// The message for `key` in the form's last error, if it names that field.
-fn message(errors: Signal<Option<AppError>>, key: &str) -> Option<String> {
+pub fn message(errors: Signal<Option<AppError>>, key: &str) -> Option<String> {
     errors.with(|e| e.as_ref().and_then(|e| e.field(key)))
 }
 
 /// A field's label, with the required mark.
 #[component]
-fn FieldLabel(#[prop(into)] for_id: String, label: String, required: bool) -> impl IntoView {
+pub fn FieldLabel(#[prop(into)] for_id: String, label: String, required: bool) -> impl IntoView {
     view! {
         <label for=for_id>
             {label}
@@ -30,7 +30,7 @@ fn FieldLabel(#[prop(into)] for_id: String, label: String, required: bool) -> im
 
 /// The server's message for a field, announced when it appears.
 #[component]
-fn FieldMessage(id: String, message: Signal<Option<String>>) -> impl IntoView {
+pub fn FieldMessage(id: String, message: Signal<Option<String>>) -> impl IntoView {
     move || {
         message
             .get()
@@ -39,7 +39,7 @@ fn FieldMessage(id: String, message: Signal<Option<String>>) -> impl IntoView {
 }
 
 /// The ids a field's `aria-describedby` lists: its hint, and its message when shown.
-fn described_by(hint: Option<&str>, error_id: &str, has_error: bool) -> Option<String> {
+pub fn described_by(hint: Option<&str>, error_id: &str, has_error: bool) -> Option<String> {
     let ids: Vec<&str> = hint
         .into_iter()
         .chain(has_error.then_some(error_id))
@@ -234,6 +234,50 @@ pub fn AddressField(input: AddressInput, errors: Signal<Option<AppError>>) -> im
             <FieldLabel for_id=id.clone() label=input.label.clone() required=input.required/>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{format!("Format: {h}")}</p> })}
             {control}
+            <FieldMessage id=error_id message=error/>
+        </div>
+    }
+}
+
+/// A section MOBPROC asks to show before the acknowledgements, as readable text.
+#[component]
+pub fn InfoBlockSection(block: InfoBlock) -> impl IntoView {
+    view! {
+        <section class="info-block">
+            {block.header.map(|header| view! { <h3>{header}</h3> })}
+            {block.paragraphs.into_iter().map(|text| view! { <p>{text}</p> }).collect_view()}
+        </section>
+    }
+}
+
+/// One acknowledgement: a checkbox with its full label, and the server's message
+/// beside it when a required one was left unticked.
+#[component]
+pub fn AcknowledgementField(
+    input: AcknowledgementInput,
+    errors: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let id = format!("ack-{}", input.id);
+    let error_id = format!("{id}-error");
+    let key = input.error_key();
+    let error = Signal::derive(move || message(errors, &key));
+    let describe = {
+        let error_id = error_id.clone();
+        move || error.with(Option::is_some).then(|| error_id.clone())
+    };
+    view! {
+        <div class="field checkbox acknowledgement">
+            <input
+                id=id.clone()
+                name=input.field_name()
+                type="checkbox"
+                value="on"
+                checked=input.checked
+                required=input.required
+                aria-describedby=describe
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+            />
+            <FieldLabel for_id=id label=input.label required=input.required/>
             <FieldMessage id=error_id message=error/>
         </div>
     }

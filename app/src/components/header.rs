@@ -24,6 +24,10 @@ pub fn SiteHeader() -> impl IntoView {
                     let acting_for = viewer.acting_for.map(|actor| view! { <ActingBanner actor/> });
                     Some(view! {
                         <nav class="account" aria-label="Account">
+                            <a href="/orders">"My orders"</a>
+                            {viewer.is_approver.then(|| view! {
+                                <a href="/approvals">"Approvals"</a>
+                            })}
                             {viewer.can_act_for_others.then(|| view! {
                                 <a href="/act-for">"Order for someone else"</a>
                             })}

@@ -1,6 +1,7 @@
 //! Widgets shared between pages.
 
 pub mod acting_banner;
+pub mod care_fields;
 pub mod cart_badge;
 pub mod catalog;
 pub mod checkout_fields;
@@ -10,4 +11,6 @@ pub mod header;
 pub mod hydration;
 pub mod item_row;
 pub mod on_behalf;
+pub mod order_list;
+pub mod order_status;
 pub mod pending;

@@ -38,6 +38,58 @@ pub enum OrderKind {
     TransferInAndPort,
 }
 
+impl OrderKind {
+    /// The serde name, as forms post it.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// The kind a form or URL names, if it is one.
+    pub fn parse(value: &str) -> Option<Self> {
+        <Self as strum::VariantArray>::VARIANTS
+            .iter()
+            .copied()
+            .find(|kind| kind.as_str() == value)
+    }
+}
+
+/// Where a new line will be used and, for a personal line moved to the company, the
+/// carrier it comes from, by MOBPROC's ids. Catalog URLs and "Add to cart" forms carry
+/// it; the BFF checks it again on every request.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Place {
+    /// The country's region id.
+    pub region: String,
+    /// Asked where the country has postal codes; required in the US.
+    #[serde(default)]
+    pub postal_code: Option<String>,
+    /// The current carrier's vendor id, for a line moved to the company.
+    #[serde(default)]
+    pub from: Option<String>,
+}
+
+/// What an order is for: its kind, the line it changes, where a new line will be used
+/// (a carrier change has both).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderTarget {
+    pub order: OrderKind,
+    #[serde(default)]
+    pub service_id: Option<String>,
+    #[serde(default)]
+    pub place: Option<Place>,
+}
+
+impl OrderTarget {
+    /// An order for an existing line.
+    pub fn line(order: OrderKind, service_id: impl Into<String>) -> Self {
+        Self {
+            order,
+            service_id: Some(service_id.into()),
+            place: None,
+        }
+    }
+}
+
 /// Which catalog an item comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
@@ -48,13 +100,6 @@ pub enum ItemKind {
     Plan,
     /// An optional feature of the plan in the cart.
     Feature,
-}
-
-impl OrderKind {
-    /// The serde name, as forms post it.
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
 }
 
 impl ItemKind {
@@ -98,7 +143,8 @@ pub struct PageLink {
 /// The cart: what it will order, its items and their totals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CartView {
-    pub service_id: String,
+    /// The line the order is for; none for a new line.
+    pub service_id: Option<String>,
     pub order: OrderKind,
     /// Where to add more to this order, e.g. "Add more accessories".
     pub more: Option<PageLink>,
@@ -111,4 +157,9 @@ pub struct CartView {
     pub monthly_total: String,
     /// Why the cart cannot be checked out as it is, e.g. a plan that needs a new device.
     pub blocker: Option<String>,
+    /// What the storefront decided about the order and why, e.g. that a line moved to
+    /// the company is ported because the carriers' networks differ.
+    pub explanation: Option<String>,
+    /// Said once, e.g. what "Order again" put in.
+    pub notice: Option<String>,
 }

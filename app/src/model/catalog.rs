@@ -77,14 +77,25 @@ pub struct Choice {
     pub label: String,
 }
 
-/// A line as the catalog pages name it, e.g. in "Accessories for 203-555-7676".
+/// What a listing is for, as the catalog pages name it: a line, or a new line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LineSummary {
-    pub service_id: String,
-    /// Formatted for reading, e.g. `203-555-7676`.
-    pub number: String,
-    /// e.g. `LG Cookie Plus`.
+pub struct ListingSubject {
+    /// The line's number (e.g. `203-555-7676`), or "a new line in 06477".
+    pub name: String,
+    /// The line's device now, e.g. `LG Cookie Plus`.
     pub device_name: Option<String>,
+    /// Where a new line will be used.
+    pub place: Option<PlaceSummary>,
+}
+
+/// A checked place, in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceSummary {
+    /// e.g. `United States`.
+    pub country: String,
+    pub postal_code: Option<String>,
+    /// The carrier the number comes from, e.g. `T-Mobile (GSM)`.
+    pub from: Option<String>,
 }
 
 /// An accessory, device or plan, ready to show.
@@ -127,7 +138,7 @@ impl Pager {
 /// One page of accessories, devices or plans for a line, with the filter's choices.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogListing {
-    pub line: LineSummary,
+    pub subject: ListingSubject,
     pub items: Vec<CatalogItem>,
     /// e.g. "Showing 10 of 11".
     pub summary: String,
@@ -150,7 +161,7 @@ pub struct PlanFeature {
 /// A plan's detail page for a line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanDetail {
-    pub line: LineSummary,
+    pub subject: ListingSubject,
     pub plan: CatalogItem,
     pub optional_features: Vec<PlanFeature>,
 }

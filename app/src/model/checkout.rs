@@ -104,13 +104,42 @@ pub struct ShipToInput {
     pub expedite: bool,
 }
 
-/// The checkout form: what the cart orders, the order properties and the ship-to.
+/// A section of text MOBPROC asks to show before the acknowledgements.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InfoBlock {
+    pub header: Option<String>,
+    pub paragraphs: Vec<String>,
+}
+
+/// Something to agree to, as a checkbox with its full label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcknowledgementInput {
+    pub id: String,
+    pub label: String,
+    pub required: bool,
+    pub checked: bool,
+}
+
+impl AcknowledgementInput {
+    pub fn field_name(&self) -> String {
+        format!("form[acknowledgements][{}]", self.id)
+    }
+
+    pub fn error_key(&self) -> String {
+        format!("acknowledgements.{}", self.id)
+    }
+}
+
+/// The checkout form: what the cart orders, the order properties, the ship-to and,
+/// for a transfer, what to read and agree to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckoutView {
     /// E.g. "Accessories for 203-555-7676".
     pub summary: String,
     pub properties: Vec<PropertyInput>,
     pub ship_to: ShipToInput,
+    pub info_blocks: Vec<InfoBlock>,
+    pub acknowledgements: Vec<AcknowledgementInput>,
 }
 
 /// What the checkout form posts, keyed by MOBPROC's ids. Every field defaults, so a
@@ -130,6 +159,9 @@ pub struct CheckoutForm {
     /// A checkbox: present when ticked.
     #[serde(default)]
     pub expedite: Option<String>,
+    /// The ticked acknowledgements' ids (each a checkbox).
+    #[serde(default)]
+    pub acknowledgements: BTreeMap<String, String>,
 }
 
 /// What the checkout form's buttons ask for.
@@ -183,6 +215,15 @@ pub struct ConfirmedShipTo {
     pub expedite: bool,
 }
 
+/// A feature a feature change adds or removes, with its monthly price.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConfirmedFeatureChange {
+    /// "Add" or "Remove".
+    pub action: String,
+    pub description: String,
+    pub price: Option<String>,
+}
+
 /// MOBPROC's priced confirmation, for the person to check before placing the order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConfirmationView {
@@ -191,16 +232,34 @@ pub struct ConfirmationView {
     pub summary: String,
     /// The line, e.g. `203-555-7676`.
     pub line: Option<String>,
+    /// Where a new line will be used, e.g. "United States, 06477".
+    pub place: Option<String>,
+    /// The carrier a transferred number comes from.
+    pub current_carrier: Option<String>,
     pub items: Vec<ConfirmedItem>,
     pub plan: Option<ConfirmedPlan>,
     pub one_time_total: String,
     pub monthly_total: String,
     pub ship_to: Option<ConfirmedShipTo>,
     pub properties: Vec<LabelledValue>,
+    /// The acknowledgements agreed to, by their labels.
+    pub acknowledgements: Vec<String>,
+    /// A feature change's features, and its comment.
+    pub feature_changes: Vec<ConfirmedFeatureChange>,
+    pub feature_comment: Option<String>,
+    /// A swap's phones: the new one and the one it replaces.
+    pub devices: Vec<LabelledValue>,
+    /// What placing it does that cannot be undone, e.g. a number that stops working.
+    pub warning: Option<String>,
+    /// Where the order is changed: the care form it came from (else the cart and the
+    /// checkout).
+    pub edit: Option<String>,
     /// Whose order it is.
     pub account_holder: Option<String>,
     /// Who places it.
     pub requested_by: Option<String>,
     /// Set once the order was placed: the page links to it instead of offering to submit.
     pub order_id: Option<String>,
+    /// Why the order will need approval, when MOBPROC's data says so.
+    pub approval_note: Option<String>,
 }

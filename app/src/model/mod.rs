@@ -3,9 +3,11 @@
 //! the other, and the WASM bundle carries only what pages need.
 
 pub mod acting;
+pub mod care;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;
+pub mod new_line;
 pub mod order;
 
 use serde::{Deserialize, Serialize};
@@ -17,6 +19,8 @@ pub struct Viewer {
     pub name: String,
     /// MOBPROC lets them order for other employees.
     pub can_act_for_others: bool,
+    /// MOBPROC has them approve orders.
+    pub is_approver: bool,
     /// Whom they order for now, when not for themselves.
     pub acting_for: Option<acting::Actor>,
 }
@@ -53,12 +57,29 @@ pub struct Line {
     pub service_id: String,
     /// Formatted for reading, e.g. `203-555-7676`.
     pub number: String,
+    /// In words, e.g. `Active`, `Suspended`.
+    pub status: Option<String>,
     pub carrier: Option<String>,
+    /// The plan's name, and the optional features the line has.
+    pub plan: Option<String>,
+    pub features: Vec<String>,
     pub device_name: Option<String>,
+    /// The device's serial number type and last digits, e.g. "ESN ending 7832".
+    pub device_serial: Option<String>,
     /// A same-origin URL (the BFF proxies MOBPROC's images).
     pub device_image: Option<String>,
     pub contract_start: Option<String>,
     pub contract_end: Option<String>,
     pub upgrade_eligible_on: Option<String>,
     pub actions: Vec<LineAction>,
+}
+
+/// "My lines": the actor's lines, and the way to a new one when they may order it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyLines {
+    pub lines: Vec<Line>,
+    /// The "New line" page, when `/me` allows a new line or a transfer in.
+    pub new_line: Option<String>,
+    /// Said once, e.g. that a line was moved to another employee.
+    pub notice: Option<String>,
 }

@@ -49,7 +49,9 @@ fn CartContents(
     clear: ServerAction<ClearCart>,
 ) -> impl IntoView {
     view! {
+        {cart.notice.clone().map(|n| view! { <p class="notice" role="status">{n}</p> })}
         <p class="cart-summary">"This cart orders: " <strong>{cart.summary.clone()}</strong></p>
+        {cart.explanation.clone().map(|e| view! { <p class="notice">{e}</p> })}
         {cart.blocker.clone().map(|b| view! { <p class="alert" role="alert">{b}</p> })}
         <ul class="cart-items" aria-label="Items in your cart">
             {cart.items.into_iter().map(|item| view! { <CartLine item remove/> }).collect_view()}

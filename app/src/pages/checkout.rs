@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use crate::{
     components::{
-        checkout_fields::{AddressField, PropertyField},
+        checkout_fields::{AcknowledgementField, AddressField, InfoBlockSection, PropertyField},
         error_notice::ErrorNotice,
         pending::PendingScope,
     },
@@ -133,6 +133,16 @@ fn CheckoutFormView(
                     <label for="ship-expedite">"Expedite shipping"</label>
                 </div>
             </fieldset>
+            {(!view.acknowledgements.is_empty() || !view.info_blocks.is_empty()).then(|| view! {
+                <fieldset id="acknowledgements">
+                    <legend>"Before the line moves to the company"</legend>
+                    {view.info_blocks.into_iter().map(|block| view! { <InfoBlockSection block/> }).collect_view()}
+                    {(!view.acknowledgements.is_empty()).then(|| view! {
+                        <p class="note">"Tick each box marked * to agree."</p>
+                    })}
+                    {view.acknowledgements.into_iter().map(|input| view! { <AcknowledgementField input errors/> }).collect_view()}
+                </fieldset>
+            })}
             <button type="submit" name="intent" value="confirm">"Review order"</button>
         </ActionForm>
         </PendingScope>

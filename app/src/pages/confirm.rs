@@ -41,27 +41,73 @@ fn Confirmation(confirmation: ConfirmationView) -> impl IntoView {
         checkout_id,
         summary,
         line,
+        place,
+        current_carrier,
         items,
         plan,
         one_time_total,
         monthly_total,
         ship_to,
         properties,
+        acknowledgements,
+        feature_changes,
+        feature_comment,
+        devices,
+        warning,
+        edit,
         account_holder,
         requested_by,
         order_id,
+        approval_note,
     } = confirmation;
+    // A suspension or cancellation costs nothing: no totals to check.
+    let priced = !items.is_empty() || plan.is_some() || !feature_changes.is_empty();
+    let edit_items = edit.clone().unwrap_or_else(|| "/cart".to_owned());
+    let edit_details = edit.clone().map_or_else(
+        || "/checkout#properties".to_owned(),
+        |e| format!("{e}#properties"),
+    );
+    let edit_acknowledgements = edit.clone().map_or_else(
+        || "/checkout#acknowledgements".to_owned(),
+        |e| format!("{e}#acknowledgements"),
+    );
     view! {
         <p class="cart-summary">"You are ordering: " <strong>{summary}</strong></p>
+        {warning.map(|w| view! { <p class="banner rejected" role="note">{w}</p> })}
+        {approval_note.map(|note| view! { <p class="banner awaiting" role="note">{note}</p> })}
         <section aria-labelledby="confirm-items">
             <div class="section-head">
                 <h2 id="confirm-items">"What you order"</h2>
-                <a href="/cart">"Edit"<span class="visually-hidden">" the items"</span></a>
+                <a href=edit_items>"Edit"<span class="visually-hidden">" the order"</span></a>
             </div>
             {line.map(|l| view! { <p>"For line " {l}</p> })}
-            <ul class="cart-items" aria-label="Items">
-                {items.into_iter().map(|item| view! { <ItemRow name=item.name vendor=item.vendor image=item.image price=item.price/> }).collect_view()}
-            </ul>
+            {(place.is_some() || current_carrier.is_some()).then(|| view! {
+                <dl class="facts">
+                    {place.map(|p| view! { <dt>"Used in"</dt><dd>{p}</dd> })}
+                    {current_carrier.map(|c| view! { <dt>"Current carrier"</dt><dd>{c}</dd> })}
+                </dl>
+            })}
+            {(!devices.is_empty()).then(|| view! {
+                <dl class="facts">
+                    {devices.into_iter().map(|line| view! { <Fact line/> }).collect_view()}
+                </dl>
+            })}
+            {(!feature_changes.is_empty()).then(|| view! {
+                <ul class="feature-changes-list" aria-label="Feature changes">
+                    {feature_changes.into_iter().map(|f| view! {
+                        <li>
+                            <strong>{f.action}</strong> " " {f.description}
+                            {f.price.map(|p| view! { " " <span class="price">{p}</span> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {feature_comment.map(|c| view! { <p>"Comment: " {c}</p> })}
+            {(!items.is_empty()).then(|| view! {
+                <ul class="cart-items" aria-label="Items">
+                    {items.into_iter().map(|item| view! { <ItemRow name=item.name vendor=item.vendor image=item.image price=item.price/> }).collect_view()}
+                </ul>
+            })}
             {plan.map(|plan| view! {
                 <div class="plan">
                     <h3>{plan.name}</h3>
@@ -80,12 +126,14 @@ fn Confirmation(confirmation: ConfirmationView) -> impl IntoView {
                     })}
                 </div>
             })}
-            <dl class="totals">
-                <dt>"One-time total"</dt>
-                <dd>{one_time_total}</dd>
-                <dt>"Monthly total"</dt>
-                <dd>{monthly_total}</dd>
-            </dl>
+            {priced.then(|| view! {
+                <dl class="totals">
+                    <dt>"One-time total"</dt>
+                    <dd>{one_time_total}</dd>
+                    <dt>"Monthly total"</dt>
+                    <dd>{monthly_total}</dd>
+                </dl>
+            })}
         </section>
         {ship_to.map(|ship_to| view! {
             <section aria-labelledby="confirm-ship-to">
@@ -103,10 +151,21 @@ fn Confirmation(confirmation: ConfirmationView) -> impl IntoView {
                 </dl>
             </section>
         })}
+        {(!acknowledgements.is_empty()).then(|| view! {
+            <section aria-labelledby="confirm-acknowledgements">
+                <div class="section-head">
+                    <h2 id="confirm-acknowledgements">"You agreed"</h2>
+                    <a href=edit_acknowledgements>"Edit"<span class="visually-hidden">" what you agreed to"</span></a>
+                </div>
+                <ul class="acknowledged">
+                    {acknowledgements.into_iter().map(|label| view! { <li>{label}</li> }).collect_view()}
+                </ul>
+            </section>
+        })}
         <section aria-labelledby="confirm-details">
             <div class="section-head">
                 <h2 id="confirm-details">"Order details"</h2>
-                <a href="/checkout#properties">"Edit"<span class="visually-hidden">" the order details"</span></a>
+                <a href=edit_details>"Edit"<span class="visually-hidden">" the order details"</span></a>
             </div>
             <dl class="facts">
                 {properties.into_iter().map(|line| view! { <Fact line/> }).collect_view()}

@@ -6,59 +6,60 @@ use crate::{
     components::catalog::{
         add_to_cart::{AddToCartForm, CartItem, CartNotice},
         load_error::CatalogLoadError,
+        route::{CatalogRoute, CatalogView},
     },
     links,
     model::{
-        cart::{ItemKind, OrderKind},
+        cart::{ItemKind, OrderTarget},
         catalog::{PlanDetail, PlanFeature},
     },
     server_fns::catalog::get_plan,
 };
 
-/// `/lines/:service_id/upgrade/plans/:plan_id`: one plan for the line, what it
-/// includes, and the optional features with their monthly prices.
+/// `…/plans/:plan_id` of an upgrade, a carrier change or a new line: one plan, what
+/// it includes, and the optional features with their monthly prices.
 #[component]
-pub fn PlanDetailPage() -> impl IntoView {
+pub fn PlanDetailPage(route: CatalogRoute) -> impl IntoView {
     let params = use_params_map();
-    let ids = move || {
-        params.with(|p| {
-            (
-                p.get("service_id").unwrap_or_default(),
-                p.get("plan_id").unwrap_or_default(),
-            )
-        })
-    };
-    let plan = Resource::new(ids, |(service_id, plan_id)| get_plan(service_id, plan_id));
+    let target = route.target();
+    let plan_id = move || params.with(|p| p.get("plan_id").unwrap_or_default());
+    let asked = target.clone();
+    let plan = Resource::new(plan_id, move |plan_id| get_plan(asked.clone(), plan_id));
     view! {
         <Suspense fallback=|| view! { <p aria-busy="true">"Loading the plan…"</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+                let target = target.clone();
+                Suspend::new(async move {
                 match plan.await {
                     Err(error) => view! {
                         <CatalogLoadError
                             error
                             not_found="Plan not found"
-                            explanation="This plan is not offered for this line, or the line is not one of yours."
+                            explanation="This plan is not offered here, or the line is not one of yours."
                         />
                     }
                     .into_any(),
-                    Ok(detail) => view! { <PlanView detail/> }.into_any(),
+                    Ok(detail) => view! { <PlanView detail route target/> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
 
 #[component]
-fn PlanView(detail: PlanDetail) -> impl IntoView {
+fn PlanView(detail: PlanDetail, route: CatalogRoute, target: OrderTarget) -> impl IntoView {
     let PlanDetail {
-        line,
+        subject,
         plan,
         optional_features,
     } = detail;
-    let plans_href = format!("{}?view=plans", links::line(&line.service_id, "upgrade"));
+    let plans_href = format!(
+        "{}{}",
+        links::catalog(&target),
+        links::query(&route.leading(&target, CatalogView::Plans))
+    );
     let cart_item = |item_kind, item_id: &str, name: &str| CartItem {
-        service_id: line.service_id.clone(),
-        order: OrderKind::Upgrade,
+        target: target.clone(),
         item_kind,
         item_id: item_id.to_owned(),
         name: name.to_owned(),
@@ -77,12 +78,12 @@ fn PlanView(detail: PlanDetail) -> impl IntoView {
         .map(|description| view! { <li>{description.clone()}</li> })
         .collect::<Vec<_>>();
     view! {
-        <Title text=format!("{} for {}", plan.name, line.number)/>
+        <Title text=format!("{} for {}", plan.name, subject.name)/>
         <nav aria-label="Breadcrumb" class="breadcrumb">
-            <a href=plans_href>{format!("All plans for {}", line.number)}</a>
+            <a href=plans_href>{format!("All plans for {}", subject.name)}</a>
         </nav>
         <h1>{plan.name.clone()}</h1>
-        <p class="lede">{format!("A plan for {}", line.number)}</p>
+        <p class="lede">{format!("A plan for {}", subject.name)}</p>
         <CartNotice/>
         <div class="card plan-summary">
             <div class="catalog-item-body">

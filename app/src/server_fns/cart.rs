@@ -4,22 +4,30 @@ use leptos::prelude::*;
 
 use crate::{
     error::AppError,
-    model::cart::{CartChange, CartView, ItemKind, OrderKind},
+    model::cart::{CartChange, CartView, ItemKind, OrderKind, Place},
 };
 
-/// Puts a catalog item into the cart for a line. When the cart already orders
-/// something else (another line or kind), it answers `AppError::Invalid` with a
-/// `replace` field asking to confirm, and changes nothing unless `replace` is true.
+/// Puts a catalog item into the cart for an order: for the line `service_id`, for a
+/// new line where `place` says (`place[region]`, `place[postal_code]`, `place[from]`),
+/// or both. When the cart already orders something else, it answers
+/// `AppError::Invalid` with a `replace` field asking to confirm, and changes nothing
+/// unless `replace` is true.
 #[server(endpoint = "cart/add")]
 pub async fn add_to_cart(
-    service_id: String,
     order: OrderKind,
     item_kind: ItemKind,
     item_id: String,
+    service_id: Option<String>,
+    place: Option<Place>,
     replace: Option<bool>,
 ) -> Result<CartChange, AppError> {
+    let target = crate::model::cart::OrderTarget {
+        order,
+        service_id,
+        place,
+    };
     crate::backend::ordering::ordering()?
-        .add_to_cart(service_id, order, item_kind, item_id, replace == Some(true))
+        .add_to_cart(target, item_kind, item_id, replace == Some(true))
         .await
 }
 

@@ -1,49 +1,51 @@
-//! The catalog of a line: accessories, upgrade devices and plans, a plan's detail.
+//! The catalog: listings and a plan's detail for a line or a new line, and the steps
+//! before a new line's catalog.
 
 use leptos::prelude::*;
 
 use crate::{
     error::AppError,
-    model::catalog::{CatalogFilter, CatalogListing, PlanDetail},
+    model::{
+        cart::{ItemKind, OrderKind, OrderTarget},
+        catalog::{CatalogFilter, CatalogListing, PlanDetail},
+        new_line::{NewLineChoices, PlaceAnswer, PlaceForm},
+    },
 };
 
-/// Accessories that fit the line's device, filtered, sorted and paged as asked.
-#[server]
-pub async fn list_accessories(
-    service_id: String,
+/// Accessories, devices or plans for `target`, filtered, sorted and paged as asked.
+#[server(endpoint = "catalog/list")]
+pub async fn list_catalog(
+    target: OrderTarget,
+    items: ItemKind,
     filter: CatalogFilter,
 ) -> Result<CatalogListing, AppError> {
     crate::backend::catalog::catalog()?
-        .accessories(service_id, filter)
+        .listing(target, items, filter)
         .await
 }
 
-/// Devices the line may be upgraded to.
-#[server]
-pub async fn list_devices(
-    service_id: String,
-    filter: CatalogFilter,
-) -> Result<CatalogListing, AppError> {
+/// One plan for `target`, with its features.
+#[server(endpoint = "catalog/plan")]
+pub async fn get_plan(target: OrderTarget, plan_id: String) -> Result<PlanDetail, AppError> {
     crate::backend::catalog::catalog()?
-        .devices(service_id, filter)
+        .plan(target, plan_id)
         .await
 }
 
-/// Plans the line may move to.
-#[server]
-pub async fn list_plans(
-    service_id: String,
-    filter: CatalogFilter,
-) -> Result<CatalogListing, AppError> {
-    crate::backend::catalog::catalog()?
-        .plans(service_id, filter)
-        .await
+/// The ways the actor may get a new line.
+#[server(endpoint = "new-line/choices")]
+pub async fn get_new_line_choices() -> Result<NewLineChoices, AppError> {
+    crate::backend::catalog::catalog()?.new_line_choices().await
 }
 
-/// One plan for the line, with its features.
-#[server]
-pub async fn get_plan(service_id: String, plan_id: String) -> Result<PlanDetail, AppError> {
+/// The place step, with `answer` checked when the form was sent.
+#[server(endpoint = "new-line/place")]
+pub async fn get_place_form(
+    order: OrderKind,
+    service_id: Option<String>,
+    answer: Option<PlaceAnswer>,
+) -> Result<PlaceForm, AppError> {
     crate::backend::catalog::catalog()?
-        .plan(service_id, plan_id)
+        .place_form(order, service_id, answer)
         .await
 }

@@ -1,6 +1,7 @@
 //! Server functions, grouped by domain; each is a thin call into the BFF.
 
 pub mod acting;
+pub mod care;
 pub mod cart;
 pub mod catalog;
 pub mod checkout;

@@ -1,11 +1,11 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** A catalog listing (accessories, upgrade devices or plans), as a person uses it. */
+/** A catalog listing (accessories, devices or plans), as a person uses it. */
 export class CatalogPage {
   constructor(private readonly page: Page) {}
 
-  /** From "My lines", follows the line's link to its accessories or upgrade page. */
-  async openFromMyLines(number: string, link: "Accessories" | "Upgrade") {
+  /** From "My lines", follows one of the line's links, e.g. to its accessories. */
+  async openFromMyLines(number: string, link: "Accessories" | "Upgrade" | "Change carrier, keep the number") {
     const line = this.page.getByRole("listitem").filter({ hasText: number });
     await line.getByRole("link", { name: new RegExp(`^${link}`) }).click();
   }
@@ -54,11 +54,11 @@ export class CatalogPage {
     await this.page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: which }).click();
   }
 
-  async openTab(name: "Devices" | "Plans") {
-    await this.page
-      .getByRole("navigation", { name: "Upgrade options" })
-      .getByRole("link", { name })
-      .click();
+  async openTab(name: "Devices" | "Plans" | "Accessories") {
+    await this.page.getByRole("navigation", { name: "Catalog" }).getByRole("link", { name }).click();
+    await expect(
+      this.page.getByRole("navigation", { name: "Catalog" }).getByRole("link", { name }),
+    ).toHaveAttribute("aria-current", "page");
   }
 
   /** Checks an item's picture: same-origin, described by the item's name, an image. */

@@ -55,6 +55,13 @@ export class Sandbox {
     return (await this.request.get(this.url("/faults"))).json();
   }
 
+  /** The `{"orderRequest":…}` order `orderId` was submitted with, as the sandbox got it. */
+  async orderRequest(orderId: string): Promise<{ orderRequest: Record<string, unknown> }> {
+    const response = await this.request.get(this.url(`/orders/${encodeURIComponent(orderId)}/request`));
+    expect(response.status(), await response.text()).toBe(200);
+    return response.json();
+  }
+
   /** Moves the sandbox's "now" forward: its tokens expire and orders progress by it. */
   async advanceClock(seconds: number) {
     const response = await this.request.post(this.url("/clock"), { data: { advanceSecs: seconds } });
@@ -62,5 +69,41 @@ export class Sandbox {
     const clock: { now: string; offsetSecs: number } = await response.json();
     expect(clock.offsetSecs).toBeGreaterThanOrEqual(seconds);
     return clock;
+  }
+}
+
+/** One call the sandbox received (its journal, `GET /_sandbox/calls`). */
+export interface SandboxCall {
+  method: string;
+  path: string;
+  query?: string | null;
+  status?: number | null;
+}
+
+export class SandboxJournal {
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly storefront: Storefront,
+  ) {}
+
+  /** The calls whose method and path (a glob) match, oldest first. */
+  async calls(method: string, path: string): Promise<SandboxCall[]> {
+    const url = `${this.storefront.sandboxURL}/_sandbox/calls`;
+    const response = await this.request.get(url, { params: { method, path } });
+    expect(response.status()).toBe(200);
+    return response.json();
+  }
+
+  async clear() {
+    const response = await this.request.delete(`${this.storefront.sandboxURL}/_sandbox/calls`);
+    expect(response.ok()).toBeTruthy();
+  }
+
+  /** Takes a catalog item off sale (until the sandbox is reset). */
+  async withdraw(kind: "accessory" | "device" | "plan", id: string) {
+    const response = await this.request.post(`${this.storefront.sandboxURL}/_sandbox/withdraw`, {
+      data: { kind, id },
+    });
+    expect(response.ok(), await response.text()).toBeTruthy();
   }
 }

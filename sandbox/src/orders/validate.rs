@@ -295,6 +295,9 @@ pub fn check<'a>(
         &mut problems,
     );
     check_devices(seed, request, needs, &mut problems);
+    if *tt == TransactionType::XferServiceIn {
+        check_transfer_network(seed, cart.plan, current_vendor, &mut problems);
+    }
 
     let carrier = cart
         .plan
@@ -359,6 +362,36 @@ pub fn check<'a>(
         properties,
     };
     problems.into_result(checked)
+}
+
+/// A personal line moves to the company without porting only onto a plan of the
+/// network its carrier uses; another network is XFER_SERVICE_IN_AND_PORT (§10).
+fn check_transfer_network(
+    seed: &Seed,
+    plan: Option<&Plan>,
+    current_vendor: Option<&Vendor>,
+    problems: &mut Problems,
+) {
+    let (Some(plan), Some(from)) = (plan, current_vendor) else {
+        return;
+    };
+    let plan_method = seed
+        .vendors
+        .get(&plan.vendor)
+        .and_then(|v| v.access_method.as_ref());
+    if let (Some(needed), Some(has)) = (plan_method, from.access_method.as_ref()) {
+        if cart::network(needed) != cart::network(has) {
+            problems.add(
+                "transactionType",
+                "Not-Compatible",
+                format!(
+                    "{} is on a {needed} network and the number comes from {} ({has}): \
+                     order XFER_SERVICE_IN_AND_PORT, with a new device.",
+                    plan.name, from.name
+                ),
+            );
+        }
+    }
 }
 
 fn check_line(

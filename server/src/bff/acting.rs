@@ -105,19 +105,24 @@ fn matches(employee: &Employee, needle: &str) -> bool {
         .any(|field| field.to_lowercase().contains(needle))
 }
 
+/// An employee as a search shows them.
+pub fn result_of(employee: &Employee) -> EmployeeResult {
+    EmployeeResult {
+        id: employee.id.clone(),
+        name: name_of(employee),
+        department: department(employee),
+        email: employee.email.clone(),
+        company_employee_id: employee.company_employee_id.clone(),
+    }
+}
+
 /// Page `page` of the matches other than `me`, `PAGE_SIZE` at a time.
 fn search_page(employees: Vec<Employee>, me: &str, query: &str, page: usize) -> EmployeeSearch {
     let needle = query.trim().to_lowercase();
     let mut found: Vec<EmployeeResult> = employees
         .iter()
         .filter(|e| e.id != me && matches(e, &needle))
-        .map(|e| EmployeeResult {
-            id: e.id.clone(),
-            name: name_of(e),
-            department: department(e),
-            email: e.email.clone(),
-            company_employee_id: e.company_employee_id.clone(),
-        })
+        .map(result_of)
         .collect();
     found.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
     let total = found.len();
@@ -162,6 +167,12 @@ impl ActingBackend for Bff {
 
 async fn search(caller: &Caller, query: &str, page: usize) -> Result<EmployeeSearch, BffError> {
     may_act(caller).await?;
+    find(caller, query, page).await
+}
+
+/// Page `page` of the employees (other than the signed-in person) the person may see
+/// whose name, email or company employee id contains `query`.
+pub async fn find(caller: &Caller, query: &str, page: usize) -> Result<EmployeeSearch, BffError> {
     let query = query.trim();
     let key = (caller.party().user_id.clone(), query.to_lowercase());
     // Concurrent views of one search wait for one walk.

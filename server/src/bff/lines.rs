@@ -1,14 +1,18 @@
-//! "My lines": the actor's lines with what may be done with each.
+//! "My lines": the actor's lines with what may be done with each, and the way to a new
+//! line.
 
-use app::model::Line;
+use app::{
+    links,
+    model::{cart::OrderKind, MyLines},
+};
 use mobproc::client::{collection, AssetQuery};
 
-use super::{caller::Caller, error::BffError, present};
+use super::{caller::Caller, care::moves, error::BffError, present, session_data, transactions};
 
 /// Lines of one person are few; a runaway chain of links must still end.
 const MAX_PAGES: usize = 20;
 
-pub async fn list(caller: &Caller) -> Result<Vec<Line>, BffError> {
+pub async fn list(caller: &Caller) -> Result<MyLines, BffError> {
     let query = AssetQuery {
         employee: Some(caller.party().actor_id.clone()),
         include_upgrade_eligible_date: Some(true),
@@ -19,9 +23,19 @@ pub async fn list(caller: &Caller) -> Result<Vec<Line>, BffError> {
         caller.actor_permissions(),
         api.walk(&collection::SERVICES, &query, MAX_PAGES),
     )?;
-    Ok(services
-        .items
+    let permitted = &permissions.transaction_types;
+    let new_line = [OrderKind::NewActivation, OrderKind::TransferIn]
         .into_iter()
-        .map(|service| present::line(service, &permissions.transaction_types))
-        .collect())
+        .any(|order| transactions::may_start(order, permitted))
+        .then(|| links::NEW_LINE.to_owned());
+    let notice = session_data::take(caller.session(), moves::LINES_NOTICE).await?;
+    Ok(MyLines {
+        lines: services
+            .items
+            .into_iter()
+            .map(|service| present::line(service, permitted))
+            .collect(),
+        new_line,
+        notice,
+    })
 }

@@ -10,6 +10,7 @@ mod acting;
 mod audit;
 pub mod auth_routes;
 mod caller;
+mod care;
 pub(crate) mod cart;
 mod catalog;
 pub(crate) mod checkout;
@@ -20,12 +21,16 @@ mod lines;
 pub mod media;
 pub mod money;
 mod ordering;
+mod orders;
+mod paging;
 pub(crate) mod party;
+mod place;
 mod present;
 mod request;
 mod session_data;
 pub(crate) mod sign_ins;
 pub mod status;
+mod subject;
 mod submit;
 pub mod throttle;
 mod tokens;
@@ -36,17 +41,19 @@ use std::sync::Arc;
 use app::{
     backend::Backend,
     error::AppError,
-    model::{acting::Actor, Line, SignInFlash, Viewer},
+    model::{acting::Actor, MyLines, SignInFlash, Viewer},
 };
 use mobproc::client::MobprocClient;
 
 use acting::EmployeeSearches;
 use caller::Caller;
+use care::move_store::MoveStore;
 use cart::store::CartStore;
 use checkout::store::CheckoutStore;
 pub use error::BffError;
 use flash::Flashes;
 use media::MediaFetcher;
+use orders::decision_store::DecisionStore;
 use request::Request;
 use session_data::{ActingFor, ACTING_FOR, SIGN_IN};
 use sign_ins::SignInStore;
@@ -78,6 +85,8 @@ struct Inner {
     throttle: Throttle,
     flashes: Flashes,
     employee_searches: EmployeeSearches,
+    decisions: DecisionStore,
+    moves: MoveStore,
 }
 
 impl Bff {
@@ -98,9 +107,11 @@ impl Bff {
                 media,
                 carts: CartStore::new(database.clone()),
                 checkouts: CheckoutStore::new(database.clone()),
-                throttle: Throttle::new(database, options.throttle),
+                throttle: Throttle::new(database.clone(), options.throttle),
                 flashes: Flashes::new(signer, options.secure_cookies),
                 employee_searches: EmployeeSearches::new(),
+                decisions: DecisionStore::new(database.clone()),
+                moves: MoveStore::new(database),
             }),
         })
     }
@@ -135,6 +146,14 @@ impl Bff {
 
     fn employee_searches(&self) -> &EmployeeSearches {
         &self.inner.employee_searches
+    }
+
+    fn decisions(&self) -> &DecisionStore {
+        &self.inner.decisions
+    }
+
+    fn moves(&self) -> &MoveStore {
+        &self.inner.moves
     }
 
     /// The request being served, or what to tell the user when there is none.
@@ -181,7 +200,7 @@ impl Backend for Bff {
         Ok(flash)
     }
 
-    async fn lines(&self) -> Result<Vec<Line>, AppError> {
+    async fn lines(&self) -> Result<MyLines, AppError> {
         let caller = self.caller().await?;
         caller.answer(lines::list(&caller).await)
     }
@@ -205,6 +224,7 @@ async fn viewer(caller: &Caller) -> Result<Option<Viewer>, BffError> {
         employee_id: signed_in.employee_id,
         name: signed_in.name,
         can_act_for_others: permissions.can_act_for_others,
+        is_approver: permissions.is_approver,
         acting_for,
     }))
 }

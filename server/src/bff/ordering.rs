@@ -5,9 +5,8 @@ use app::{
     backend::ordering::OrderingBackend,
     error::AppError,
     model::{
-        cart::{CartChange, CartView, ItemKind, OrderKind},
+        cart::{CartChange, CartView, ItemKind, OrderTarget},
         checkout::{CheckoutForm, CheckoutIntent, CheckoutView, ConfirmationView},
-        order::OrderView,
     },
 };
 
@@ -23,16 +22,14 @@ use super::{
 impl OrderingBackend for Bff {
     async fn add_to_cart(
         &self,
-        service_id: String,
-        order: OrderKind,
+        target: OrderTarget,
         item_kind: ItemKind,
         item_id: String,
         replace: bool,
     ) -> Result<CartChange, AppError> {
         let caller = self.caller().await?;
         let addition = Addition {
-            service_id,
-            order,
+            target,
             item_kind,
             item_id,
             replace,
@@ -56,7 +53,12 @@ impl OrderingBackend for Bff {
 
     async fn cart(&self) -> Result<Option<CartView>, AppError> {
         let caller = self.caller().await?;
-        caller.answer(cart::view(self.carts(), caller.party()).await)
+        let view = async {
+            let notice = cart::take_notice(caller.session()).await?;
+            let view = cart::view(self.carts(), caller.party()).await?;
+            Ok(view.map(|view| CartView { notice, ..view }))
+        };
+        caller.answer(view.await)
     }
 
     async fn cart_count(&self) -> Result<usize, AppError> {
@@ -92,10 +94,5 @@ impl OrderingBackend for Bff {
     async fn submit_order(&self, checkout_id: String) -> Result<String, AppError> {
         let caller = self.caller().await?;
         caller.answer(submit::submit(&caller, &checkout_id).await)
-    }
-
-    async fn order(&self, order_id: String) -> Result<OrderView, AppError> {
-        let caller = self.caller().await?;
-        caller.answer(submit::view(&caller, &order_id).await)
     }
 }

@@ -3,9 +3,12 @@
 
 use app::{
     links,
-    model::{Line, LineAction},
+    model::{checkout::LabelledValue, Line, LineAction},
 };
-use mobproc::model::{Employee, ServiceAsset, TransactionType};
+use mobproc::model::{
+    Employee, PropertyGroup, PropertyType, PropertyValue, SerialNumber, ServiceAsset,
+    TransactionType, Vendor,
+};
 
 use super::{media, transactions};
 
@@ -54,6 +57,14 @@ pub fn date(raw: &str) -> String {
 }
 
 /// A line as "My lines" shows it; `allowed` are the transaction types `/me` permits.
+/// The carrier a line is with now: the one carrying it, else the one billing it.
+pub fn carrier(service: &ServiceAsset) -> Option<&Vendor> {
+    service
+        .vendor
+        .as_ref()
+        .and_then(|v| v.current.as_ref().or(v.billing.as_ref()))
+}
+
 pub fn line(service: ServiceAsset, allowed: &[TransactionType]) -> Line {
     let offered = service.order_actions.clone().unwrap_or_default();
     let actions = transactions::ALL
@@ -78,14 +89,22 @@ pub fn line(service: ServiceAsset, allowed: &[TransactionType]) -> Line {
             .join(" ")
     });
     let contract = service.contract_dates.as_ref();
+    let plan = service.plan.as_ref();
     Line {
         number: phone_number(service.service_number.as_deref().unwrap_or(&service.id)),
-        carrier: service
-            .vendor
-            .as_ref()
-            .and_then(|v| v.current.as_ref().or(v.billing.as_ref()))
-            .and_then(|v| v.name.clone()),
+        status: service.status.as_deref().map(line_status),
+        carrier: carrier(&service).and_then(|v| v.name.clone()),
+        plan: plan.and_then(|p| p.name.clone()),
+        features: plan
+            .and_then(|p| p.optional_features.as_ref())
+            .into_iter()
+            .flatten()
+            .filter_map(|f| f.description.clone().or_else(|| f.id.clone()))
+            .collect(),
         device_name: device_name.filter(|n| !n.is_empty()),
+        device_serial: device
+            .and_then(|d| d.serial_number.as_ref())
+            .map(serial_ending),
         device_image: model
             .and_then(|m| m.image_url.as_deref())
             .map(media::proxied),
@@ -99,6 +118,67 @@ pub fn line(service: ServiceAsset, allowed: &[TransactionType]) -> Line {
         service_id: service.id,
         actions,
     }
+}
+
+/// A line's status in words: `SUSPENDED` is "Suspended".
+pub fn line_status(status: &str) -> String {
+    match status {
+        "ACTIVE" => "Active".to_owned(),
+        "SUSPENDED" => "Suspended".to_owned(),
+        "DEACTIVATED" => "Cancelled".to_owned(),
+        other => {
+            let words = other.replace('_', " ").to_lowercase();
+            let mut chars = words.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// A serial number by its type and last four digits, e.g. "ESN ending 7832": enough
+/// to tell phones apart without showing the whole number.
+pub fn serial_ending(serial: &SerialNumber) -> String {
+    let digits: Vec<char> = serial
+        .value
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let last: String = digits[digits.len().saturating_sub(4)..].iter().collect();
+    format!("{} ending {last}", serial.kind)
+}
+
+/// MOBPROC's label, else the definition's; a choice by its option's label.
+pub fn property(value: &PropertyValue, definitions: &[PropertyGroup]) -> LabelledValue {
+    let definition = definitions
+        .iter()
+        .flat_map(|g| &g.fields)
+        .find(|d| d.id == value.id);
+    let label = value
+        .label
+        .clone()
+        .or_else(|| definition.and_then(|d| d.label.clone()))
+        .unwrap_or_else(|| value.id.clone());
+    let text = match (&value.property_type, &value.choice) {
+        (PropertyType::Choice, Some(choice)) => {
+            let picked = definition
+                .and_then(|d| d.choices.as_ref())
+                .and_then(|choices| choices.iter().find(|c| c.id == choice.id))
+                .and_then(|c| c.label.clone())
+                .unwrap_or_else(|| choice.id.clone());
+            match &choice.other_text {
+                Some(other) => format!("{picked}: {other}"),
+                None => picked,
+            }
+        }
+        _ => value
+            .text
+            .clone()
+            .or_else(|| value.date.as_deref().map(date))
+            .unwrap_or_default(),
+    };
+    LabelledValue { label, value: text }
 }
 
 #[cfg(test)]
@@ -135,5 +215,31 @@ mod tests {
         assert_eq!(both.number, "203-555-7676");
         assert_eq!(both.actions[0].href, "/lines/1/upgrade");
         assert_eq!(labels(both), ["Upgrade", "Accessories"]);
+    }
+
+    #[test]
+    fn a_line_reads_as_it_is() {
+        let service: ServiceAsset = serde_json::from_value(serde_json::json!({
+            "id": "1", "serviceNumber": "2035557676", "status": "SUSPENDED",
+            "plan": {"name": "Talk Share", "optionalFeatures": [{"id": "2082", "description": "Visual Voice Mail"}]},
+            "device": {"id": "d", "serialNumber": {"type": "ESN", "value": "4289183847832"}},
+            "orderActions": ["UNSUSPEND", "DEACTIVATE"]
+        }))
+        .unwrap();
+        let line = line(
+            service,
+            &[TransactionType::Unsuspend, TransactionType::Suspend],
+        );
+        assert_eq!(line.status.as_deref(), Some("Suspended"));
+        assert_eq!(line.plan.as_deref(), Some("Talk Share"));
+        assert_eq!(line.features, ["Visual Voice Mail"]);
+        assert_eq!(line.device_serial.as_deref(), Some("ESN ending 7832"));
+        let labels: Vec<&str> = line.actions.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Reconnect"],
+            "a suspended line is reconnected, not suspended"
+        );
+        assert_eq!(line_status("PENDING_ACTIVATION"), "Pending activation");
     }
 }

@@ -48,6 +48,17 @@ pub fn seed_checkout() -> Vec<(String, String)> {
     .collect()
 }
 
+/// The tutorial's upgrade of Peter's line: the iPhone 5 on the Talk Share plan with
+/// Voice Mail and Roadside Assistance, $558.67 a month.
+pub const IPHONE_5: &str = "9194713904";
+pub const TALK_SHARE_PLAN: &str = "6568886698";
+pub const UPGRADE_FEATURES: [&str; 2] = ["122", "293"];
+
+/// The checkout form of the UPGRADE seed, as the page posts it.
+pub fn upgrade_checkout() -> Vec<(String, String)> {
+    with(&seed_checkout(), "form[properties][Reason]", Some("21"))
+}
+
 /// `form` with `name` set to `value` (added when missing, removed when `None`).
 pub fn with(form: &[(String, String)], name: &str, value: Option<&str>) -> Vec<(String, String)> {
     let mut form: Vec<_> = form.iter().filter(|(k, _)| k != name).cloned().collect();
@@ -118,6 +129,39 @@ impl Harness {
             form.push(("replace", "true"));
         }
         self.call_for(browser, "cart/add", &form).await
+    }
+
+    /// The tutorial's upgrade in the cart of `browser`'s person, for Peter's line.
+    pub async fn add_upgrade(&self, browser: &Client) {
+        self.add(
+            browser,
+            OrderKind::Upgrade,
+            ItemKind::Device,
+            IPHONE_5,
+            false,
+        )
+        .await
+        .expect("device added");
+        self.add(
+            browser,
+            OrderKind::Upgrade,
+            ItemKind::Plan,
+            TALK_SHARE_PLAN,
+            false,
+        )
+        .await
+        .expect("plan added");
+        for feature in UPGRADE_FEATURES {
+            self.add(
+                browser,
+                OrderKind::Upgrade,
+                ItemKind::Feature,
+                feature,
+                false,
+            )
+            .await
+            .expect("feature added");
+        }
     }
 
     /// The seed's two chargers in Peter's cart.

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     components::cart_badge::cart_changed,
-    model::cart::{CartChange, ItemKind, OrderKind},
+    model::cart::{CartChange, ItemKind, OrderTarget},
     server_fns::cart::AddToCart,
 };
 
@@ -17,8 +17,7 @@ const REPLACE_FIELD: &str = "replace";
 /// What an "Add to cart" form sends, and the item's name for its button and messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CartItem {
-    pub service_id: String,
-    pub order: OrderKind,
+    pub target: OrderTarget,
     pub item_kind: ItemKind,
     pub item_id: String,
     pub name: String,
@@ -130,10 +129,25 @@ fn Added(change: CartChange) -> impl IntoView {
 /// The server function's arguments, as `add_to_cart` reads them from a form post.
 #[component]
 fn CartItemInputs(item: CartItem) -> impl IntoView {
+    let place = item.target.place;
+    let optional = [
+        ("service_id", item.target.service_id),
+        ("place[region]", place.as_ref().map(|p| p.region.clone())),
+        (
+            "place[postal_code]",
+            place.as_ref().and_then(|p| p.postal_code.clone()),
+        ),
+        ("place[from]", place.and_then(|p| p.from)),
+    ]
+    .into_iter()
+    .filter_map(|(name, value)| {
+        value.map(|value| view! { <input type="hidden" name=name value=value/> })
+    })
+    .collect_view();
     view! {
-        <input type="hidden" name="service_id" value=item.service_id/>
-        <input type="hidden" name="order" value=item.order.as_str()/>
+        <input type="hidden" name="order" value=item.target.order.as_str()/>
         <input type="hidden" name="item_kind" value=item.item_kind.as_str()/>
         <input type="hidden" name="item_id" value=item.item_id/>
+        {optional}
     }
 }

@@ -15,14 +15,14 @@ pub fn CatalogFilterForm(
     filter: CatalogFilter,
     #[prop(into)] path: String,
     /// Hidden fields that say which listing this is, e.g. `view=plans`.
-    hidden: &'static [(&'static str, &'static str)],
+    hidden: Vec<(&'static str, String)>,
     manufacturers: Vec<Choice>,
     carriers: Vec<Choice>,
 ) -> impl IntoView {
-    let clear = format!("{path}{}", query_string(hidden, &CatalogFilter::default()));
+    let clear = format!("{path}{}", query_string(&hidden, &CatalogFilter::default()));
     let hidden = hidden
-        .iter()
-        .map(|(name, value)| view! { <input type="hidden" name=*name value=*value/> })
+        .into_iter()
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })
         .collect::<Vec<_>>();
     let sort = filter.sort;
     let sorts = SortOrder::ALL

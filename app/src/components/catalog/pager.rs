@@ -5,22 +5,30 @@ use crate::{
     model::catalog::{CatalogFilter, Pager},
 };
 
-/// Links to the first, previous, next and last page, each present only when MOBPROC
-/// gave that link. `path` and `leading` (e.g. `view=plans`) say which page they are on.
+/// Links to the first, previous, next and last page of a catalog listing, each present
+/// only when MOBPROC gave that link. `path` and `leading` (e.g. `view=plans`) say which
+/// page they are on.
 #[component]
 pub fn CatalogPager(
     pager: Pager,
     filter: CatalogFilter,
     #[prop(into)] path: String,
-    leading: &'static [(&'static str, &'static str)],
+    leading: Vec<(&'static str, String)>,
 ) -> impl IntoView {
-    let href = move |token: String| {
+    let href = Callback::new(move |token: String| {
         let filter = CatalogFilter {
             page: Some(token),
             ..filter.clone()
         };
-        format!("{path}{}", query_string(leading, &filter))
-    };
+        format!("{path}{}", query_string(&leading, &filter))
+    });
+    view! { <PageLinks pager href/> }
+}
+
+/// Links to the pages of any listing paged by MOBPROC's links; `href` turns a page's
+/// token into the address of that page.
+#[component]
+pub fn PageLinks(pager: Pager, href: Callback<String, String>) -> impl IntoView {
     let links = [
         ("First page", None, pager.first),
         ("Previous page", Some("prev"), pager.previous),
@@ -29,7 +37,7 @@ pub fn CatalogPager(
     ]
     .into_iter()
     .filter_map(|(label, rel, token)| {
-        token.map(|token| view! { <li><a href=href(token) rel=rel>{label}</a></li> })
+        token.map(|token| view! { <li><a href=href.run(token) rel=rel>{label}</a></li> })
     })
     .collect::<Vec<_>>();
     view! {

@@ -3,9 +3,9 @@ use leptos::prelude::*;
 use super::{add_to_cart::CartItem, item_card::CatalogItemCard, pager::CatalogPager};
 use crate::{
     catalog_query::{is_filtered, query_string},
-    links::encode,
+    links,
     model::{
-        cart::{ItemKind, OrderKind},
+        cart::{ItemKind, OrderTarget},
         catalog::{CatalogFilter, CatalogListing},
     },
 };
@@ -15,7 +15,6 @@ use crate::{
 pub struct ListingKind {
     /// e.g. "accessories", for "No accessories match your search."
     pub noun: &'static str,
-    pub order: OrderKind,
     pub item_kind: ItemKind,
     pub add_label: &'static str,
 }
@@ -26,22 +25,23 @@ pub fn CatalogResults(
     listing: CatalogListing,
     filter: CatalogFilter,
     kind: ListingKind,
+    /// What the items are ordered for.
+    target: OrderTarget,
     /// This page's path, for the pager and "Clear filters".
     #[prop(into)]
     path: String,
-    leading: &'static [(&'static str, &'static str)],
-    /// Items link to `{detail_base}{id}` when set.
-    #[prop(default = None)]
-    detail_base: Option<String>,
+    leading: Vec<(&'static str, String)>,
 ) -> impl IntoView {
-    let service_id = listing.line.service_id.clone();
     let filtered = is_filtered(&filter);
-    let clear = format!("{path}{}", query_string(leading, &CatalogFilter::default()));
+    let clear = format!(
+        "{path}{}",
+        query_string(&leading, &CatalogFilter::default())
+    );
     let body = if listing.items.is_empty() {
         let message = if filtered {
             format!("No {} match your search. ", kind.noun)
         } else {
-            format!("There are no {} for this line. ", kind.noun)
+            format!("There are no {} for {}. ", kind.noun, listing.subject.name)
         };
         view! {
             <p class="empty">
@@ -57,15 +57,14 @@ pub fn CatalogResults(
             .enumerate()
             .map(|(index, item)| {
                 let cart = CartItem {
-                    service_id: service_id.clone(),
-                    order: kind.order,
+                    target: target.clone(),
                     item_kind: kind.item_kind,
                     item_id: item.id.clone(),
                     name: item.name.clone(),
                 };
-                let detail_href = detail_base
-                    .as_ref()
-                    .map(|base| format!("{base}{}", encode(&item.id)));
+                // Plans have their own page, with their optional features.
+                let detail_href =
+                    (kind.item_kind == ItemKind::Plan).then(|| links::plan(&target, &item.id));
                 view! {
                     <CatalogItemCard item index cart add_label=kind.add_label detail_href/>
                 }

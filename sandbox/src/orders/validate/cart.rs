@@ -209,7 +209,7 @@ impl<'a> Cart<'a> {
 }
 
 /// CDMA and CDMA_PCS devices work on the same networks.
-fn network(method: &AccessMethod) -> &str {
+pub fn network(method: &AccessMethod) -> &str {
     match method {
         AccessMethod::CdmaPcs => AccessMethod::Cdma.as_str(),
         other => other.as_str(),

@@ -3,18 +3,20 @@
 //! with MOBPROC, `store` keeps it, `present` shows it.
 
 mod add;
-mod catalog;
+pub mod catalog;
 mod present;
 pub mod rules;
 pub mod store;
 
 use app::model::cart::{CartChange, CartView, ItemKind};
 
-pub use add::{add, invalid, Addition};
+pub use add::{add, allowed_line, invalid, put_all, Addition};
 use app::error::AppError;
 use store::CartStore;
 
-use super::{error::BffError, party::Party};
+use tower_sessions::Session;
+
+use super::{error::BffError, party::Party, session_data};
 
 /// Concurrent changes to one cart are retried this often before giving up.
 const ATTEMPTS: usize = 3;
@@ -63,6 +65,18 @@ pub async fn view(carts: &CartStore, party: &Party) -> Result<Option<CartView>, 
         .await?
         .map(|stored| present::cart(&stored.cart)))
 }
+
+/// The cart page says this once, e.g. what "Order again" put in.
+pub async fn leave_notice(session: &Session, notice: &str) -> Result<(), BffError> {
+    Ok(session_data::write(session, CART_NOTICE, &notice).await?)
+}
+
+/// The cart page's notice, removed once read.
+pub async fn take_notice(session: &Session) -> Result<Option<String>, BffError> {
+    Ok(session_data::take(session, CART_NOTICE).await?)
+}
+
+const CART_NOTICE: &str = "cart_notice";
 
 fn change(cart: &store::Cart, item: String) -> CartChange {
     CartChange {

@@ -2,7 +2,7 @@
 
 use app::{
     links,
-    model::cart::{CartItem, CartView, PageLink},
+    model::cart::{CartItem, CartView, OrderTarget, PageLink},
 };
 use mobproc::model::Recurrence;
 use rust_decimal::Decimal;
@@ -26,17 +26,10 @@ pub fn cart(cart: &Cart) -> CartView {
             .sum();
         money::amount(sum, currency)
     };
-    let more = transactions::of(cart.order)
-        .entry
-        .as_ref()
-        .map(|entry| PageLink {
-            label: entry.more.to_owned(),
-            href: links::line(&cart.service_id, entry.page),
-        });
     CartView {
         service_id: cart.service_id.clone(),
         order: cart.order,
-        more,
+        more: more(cart),
         summary: rules::summary(cart),
         items: cart
             .items
@@ -53,7 +46,38 @@ pub fn cart(cart: &Cart) -> CartView {
         one_time_total: total(Recurrence::OneTime),
         monthly_total: total(Recurrence::Monthly),
         blocker: rules::blocker(cart),
+        explanation: rules::explanation(cart),
+        notice: None,
     }
+}
+
+/// The way back to the catalog the cart was filled from.
+fn more(cart: &Cart) -> Option<PageLink> {
+    let transaction = transactions::of(cart.order);
+    if let Some(place) = &cart.place {
+        let target = OrderTarget {
+            order: cart.order,
+            service_id: cart.service_id.clone(),
+            place: Some(place.asked(transaction)),
+        };
+        let label = transaction
+            .entry
+            .as_ref()
+            .map_or("Add more to this order", |e| e.more);
+        return Some(PageLink {
+            label: label.to_owned(),
+            href: format!(
+                "{}{}",
+                links::catalog(&target),
+                links::query(&links::place_pairs(&target))
+            ),
+        });
+    }
+    let (entry, service_id) = (transaction.entry.as_ref()?, cart.service_id.as_deref()?);
+    Some(PageLink {
+        label: entry.more.to_owned(),
+        href: links::line(service_id, entry.page),
+    })
 }
 
 #[cfg(test)]
@@ -69,6 +93,7 @@ mod tests {
             id: id.into(),
             name: id.into(),
             vendor: Some("Verizon Wireless".into()),
+            vendor_id: Some("98".into()),
             image_url: Some("http://127.0.0.1:9//images/a.jpg".into()),
             price: Some(Money {
                 amount,
@@ -82,10 +107,11 @@ mod tests {
     #[test]
     fn totals_add_up_exactly_per_recurrence() {
         let view = cart(&Cart {
-            service_id: "38382349".into(),
+            service_id: Some("38382349".into()),
             order: OrderKind::Accessories,
             line_number: "203-555-7676".into(),
             line_access_method: None,
+            place: None,
             items: vec![
                 priced("a", Decimal::new(2249, 2), Recurrence::OneTime),
                 priced("b", Decimal::new(2249, 2), Recurrence::OneTime),

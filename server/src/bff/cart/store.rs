@@ -1,22 +1,28 @@
-//! The `carts` table: one row per user and actor, holding one line's order as JSON,
-//! with a version so two requests changing the same cart cannot overwrite each other.
+//! The `carts` table: one row per user and actor, holding one order (for a line, a new
+//! line, or both) as JSON, with a version so two requests changing the same cart cannot
+//! overwrite each other.
 
 use app::model::cart::{ItemKind, OrderKind};
 use mobproc::model::Money;
 use serde::{Deserialize, Serialize};
 
-use crate::bff::{error::BffError, party::Party};
+use crate::bff::{error::BffError, party::Party, place::PlaceFacts};
 use crate::database::{now, on_pool, Database};
 
-/// What a cart orders: one kind of order for one line.
+/// What a cart orders: one kind of order for one line, for a new line where its place
+/// says, or (a carrier change) both.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cart {
-    pub service_id: String,
+    /// The line it changes; none for a new line.
+    pub service_id: Option<String>,
     pub order: OrderKind,
-    /// The line's number as people read it, e.g. `203-555-7676`.
+    /// The line's number as people read it, e.g. `203-555-7676`; empty for a new line.
     pub line_number: String,
     /// The network of the line's device now (e.g. `CDMA`), for the upgrade check.
     pub line_access_method: Option<String>,
+    /// Where the line will be used, as checked when the cart was started.
+    #[serde(default)]
+    pub place: Option<PlaceFacts>,
     pub items: Vec<CartEntry>,
 }
 
@@ -28,10 +34,13 @@ pub struct CartEntry {
     pub id: String,
     pub name: String,
     pub vendor: Option<String>,
+    /// The carrier's id: a device and a plan must be of one carrier.
+    #[serde(default)]
+    pub vendor_id: Option<String>,
     /// MOBPROC's URL; pages get it through the media proxy.
     pub image_url: Option<String>,
     pub price: Option<Money>,
-    /// For a plan: its carrier's network (e.g. `GSM`).
+    /// For a plan, its carrier's network; for a device, its own (e.g. `GSM`).
     pub access_method: Option<String>,
 }
 
@@ -97,7 +106,7 @@ impl CartStore {
                 )
                 .bind(&party.user_id)
                 .bind(&party.actor_id)
-                .bind(&cart.service_id)
+                .bind(cart.service_id.as_deref())
                 .bind(kind)
                 .bind(&content)
                 .bind(now())
@@ -113,7 +122,7 @@ impl CartStore {
                 )
                 .bind(&party.user_id)
                 .bind(&party.actor_id)
-                .bind(&cart.service_id)
+                .bind(cart.service_id.as_deref())
                 .bind(kind)
                 .bind(&content)
                 .bind(now())

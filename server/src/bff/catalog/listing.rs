@@ -1,4 +1,5 @@
-//! One listing of a line's catalog: which calls to MOBPROC, and what the BFF adds.
+//! One listing of an order's catalog (a line's, or that of where a new line will be
+//! used): which calls to MOBPROC, and what the BFF adds.
 //!
 //! - Search (`q`), manufacturer and carrier (`vendor`) go to MOBPROC, which narrows the
 //!   collection itself (the sandbox reads all three; API.md §7 documents `vendor`).
@@ -8,14 +9,14 @@
 //!   of the narrowed collection (by `hrefNext`, up to [`MAX_WALK_PAGES`] pages), keeps and
 //!   orders the items itself and shows them all on one page, since doing it page by page
 //!   would only sort each page. A cut-short walk says so.
-//! - The filter's choices are the manufacturers and carriers of the line's whole
+//! - The filter's choices are the manufacturers and carriers of the order's whole
 //!   catalog (walked the same way), so no choice leads to an empty page.
 
 use app::model::catalog::{CatalogFilter, Choice, Pager};
 use mobproc::{client::ErrorKind, model::Listing};
 
-use super::{items::Listed, page_token, present, refine::Refinement};
-use crate::bff::{caller::Caller, error::BffError};
+use super::{items::Listed, present, refine::Refinement};
+use crate::bff::{caller::Caller, error::BffError, paging};
 
 /// Items per page when paging by MOBPROC's links.
 const PAGE_SIZE: u32 = 10;
@@ -37,13 +38,14 @@ pub struct Fetched<T> {
     pub notice: Option<String>,
 }
 
-/// The items of `T`'s collection for the line that `filter` asks for.
+/// The items of `T`'s collection for the order (`base`: its line or its place) that
+/// `filter` asks for.
 pub async fn fetch<T: Listed>(
     caller: &Caller,
-    service_id: &str,
+    base: &Params<'_>,
     filter: &CatalogFilter,
 ) -> Result<Fetched<T>, BffError> {
-    let line: Params = vec![("service", Some(service_id))];
+    let line: Params = base.clone();
     let mut narrowed = line.clone();
     narrowed.extend([
         ("q", filter.q.as_deref()),
@@ -100,7 +102,7 @@ async fn paged<T: Listed>(
     token: Option<&str>,
 ) -> Result<Fetched<T>, BffError> {
     let collection = caller.bff().client().collection_url(&T::COLLECTION);
-    let href = token.and_then(|t| page_token::href(&collection, t, narrowed));
+    let href = token.and_then(|t| paging::href(&collection, t, narrowed));
     let listing = match href {
         Some(href) => match caller.api().page_at(&T::COLLECTION, href.as_str()).await {
             // A token MOBPROC cannot read (edited by hand) shows the first page.
@@ -119,7 +121,7 @@ async fn paged<T: Listed>(
     let items = listing.into_items();
     Ok(Fetched {
         summary: present::summary::<T>(items.len(), meta.as_ref().and_then(|m| m.total_count)),
-        pager: page_token::pager(meta.as_ref()),
+        pager: paging::pager(meta.as_ref()),
         items,
         manufacturers: Vec::new(),
         carriers: Vec::new(),

@@ -35,6 +35,23 @@ pub fn needs_new_device(
     ))
 }
 
+/// Why a plan on `plan_network` ports a personal line coming from a carrier on
+/// `from_network`, or `None` when the networks match or either is unknown.
+pub fn ports_the_number(
+    plan_network: Option<&AccessMethod>,
+    from_network: Option<&AccessMethod>,
+) -> Option<String> {
+    let (plan, from) = (plan_network?, from_network?);
+    (network(plan) != network(from)).then(|| {
+        format!(
+            "Another network ({}) than your carrier's ({}): the number is ported, and a new \
+             phone is needed.",
+            network(plan),
+            network(from)
+        )
+    })
+}
+
 /// The access method of each carrier in `vendor_ids` (distinct), from `/vendors/{id}` (list items
 /// do not carry it). A carrier that cannot be read is left out, and its plans get no
 /// warning: the order's confirmation still checks.
@@ -74,6 +91,16 @@ mod tests {
             .as_deref(),
             Some("Needs a new device: this plan's network (GSM) does not work with your LG Cookie Plus (CDMA).")
         );
+    }
+
+    #[test]
+    fn a_personal_line_onto_another_network_is_ported() {
+        let (gsm, cdma) = (Some(&AccessMethod::Gsm), Some(&AccessMethod::Cdma));
+        assert!(ports_the_number(cdma, gsm)
+            .unwrap()
+            .contains("the number is ported"));
+        assert_eq!(ports_the_number(gsm, gsm), None);
+        assert_eq!(ports_the_number(None, gsm), None);
     }
 
     #[test]

@@ -1,28 +1,32 @@
 //! MOBPROC's priced confirmation as the person checks it: items, plan, totals,
-//! ship-to and properties with their labels, whose order it is and who places it.
+//! ship-to and properties with their labels, where a new line will be used and the
+//! acknowledgements agreed to, whose order it is and who places it.
 
-use app::model::checkout::{
-    ConfirmationView, ConfirmedFeature, ConfirmedItem, ConfirmedPlan, ConfirmedShipTo,
-    LabelledValue,
+use app::{
+    links,
+    model::checkout::{
+        ConfirmationView, ConfirmedFeature, ConfirmedFeatureChange, ConfirmedItem, ConfirmedPlan,
+        ConfirmedShipTo, LabelledValue,
+    },
 };
 use mobproc::model::{
-    Feature, Money, OrderConfirmation, PropertyGroup, PropertyType, PropertyValue, Recurrence,
-    Vendor,
+    AcknowledgementDefinition, DescribedDevice, Feature, FeatureAction, Money, OrderConfirmation,
+    Recurrence, TransactionType, Vendor,
 };
 use rust_decimal::Decimal;
 
-use super::store::Checkout;
+use super::store::{Checkout, Confirmed};
 use crate::bff::present::person;
-use crate::bff::{media, money, present, transactions};
+use crate::bff::{care::order, media, money, present, transactions};
 
 /// The checkout as the person checks it: MOBPROC's confirmation, or only its order when
 /// the confirmation was not kept.
 pub fn view(checkout: &Checkout) -> ConfirmationView {
     let request = &checkout.request.order_request;
-    let (confirmation, definitions) = match &checkout.confirmed {
-        Some(confirmed) => (&confirmed.confirmation, confirmed.definitions.as_slice()),
-        None => return unkept(checkout),
+    let Some(confirmed) = &checkout.confirmed else {
+        return unkept(checkout);
     };
+    let confirmation = &confirmed.confirmation;
     let subject = confirmation
         .service
         .as_ref()
@@ -30,10 +34,24 @@ pub fn view(checkout: &Checkout) -> ConfirmationView {
         .map(present::phone_number)
         .or_else(|| request.postal_code.clone())
         .unwrap_or_default();
+    let transaction = transactions::of_wire(&request.transaction_type);
+    // A care order is changed on its own form, not in the cart and checkout.
+    let edit = transaction
+        .filter(|t| !t.orders_from_a_cart())
+        .zip(transaction.and_then(|t| t.entry.as_ref()))
+        .zip(request.service_id.as_deref())
+        .map(|((_, entry), service_id)| links::line(service_id, entry.page));
+    let warning = match request.transaction_type {
+        TransactionType::Deactivate => Some(order::cancel_warning(&subject)),
+        _ => None,
+    };
     ConfirmationView {
         summary: summary(checkout, &subject),
         order_id: checkout.order_id.clone(),
-        ..confirmed(&checkout.id, confirmation, definitions)
+        approval_note: checkout.approval_note.clone(),
+        edit,
+        warning,
+        ..view_of(&checkout.id, confirmed)
     }
 }
 
@@ -49,23 +67,30 @@ fn unkept(checkout: &Checkout) -> ConfirmationView {
         checkout_id: checkout.id.clone(),
         summary: summary(checkout, "your line"),
         line: None,
+        place: None,
+        current_carrier: None,
         items: Vec::new(),
         plan: None,
         one_time_total: String::new(),
         monthly_total: String::new(),
         ship_to: None,
         properties: Vec::new(),
+        acknowledgements: Vec::new(),
+        feature_changes: Vec::new(),
+        feature_comment: None,
+        devices: Vec::new(),
+        warning: None,
+        edit: None,
         account_holder: None,
         requested_by: None,
         order_id: checkout.order_id.clone(),
+        approval_note: None,
     }
 }
 
-fn confirmed(
-    checkout_id: &str,
-    confirmation: &OrderConfirmation,
-    definitions: &[PropertyGroup],
-) -> ConfirmationView {
+fn view_of(checkout_id: &str, confirmed: &Confirmed) -> ConfirmationView {
+    let confirmation = &confirmed.confirmation;
+    let definitions = confirmed.definitions.as_slice();
     let shopping_cart = confirmation.shopping_cart.as_ref();
     let device = shopping_cart.and_then(|c| c.device.as_ref()).map(|d| {
         item(
@@ -105,6 +130,11 @@ fn confirmed(
             .as_ref()
             .and_then(|s| s.service_number.as_deref())
             .map(present::phone_number),
+        place: place(confirmation),
+        current_carrier: confirmation
+            .current_vendor
+            .as_ref()
+            .and_then(|v| v.name.clone()),
         items: device.into_iter().chain(accessories).collect(),
         plan,
         one_time_total: total(costs, &Recurrence::OneTime),
@@ -127,12 +157,92 @@ fn confirmed(
             .iter()
             .flatten()
             .flat_map(|g| &g.fields)
-            .map(|value| property(value, definitions))
+            .map(|value| present::property(value, definitions))
             .collect(),
+        acknowledgements: acknowledged(confirmation, &confirmed.acknowledgements),
+        feature_changes: shopping_cart
+            .and_then(|c| c.features.as_ref())
+            .into_iter()
+            .flatten()
+            .map(|f| ConfirmedFeatureChange {
+                action: match f.action {
+                    FeatureAction::Add => "Add".to_owned(),
+                    FeatureAction::Remove => "Remove".to_owned(),
+                    FeatureAction::Unknown(ref other) => other.clone(),
+                },
+                description: f.description.clone().unwrap_or_else(|| f.id.clone()),
+                price: f.price.as_ref().map(money::price),
+            })
+            .collect(),
+        feature_comment: shopping_cart.and_then(|c| c.feature_request_comment.clone()),
+        devices: [
+            ("New phone", confirmation.new_device.as_ref()),
+            ("Replaces", confirmation.existing_device.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(label, device)| {
+            device.map(|d| LabelledValue {
+                label: label.to_owned(),
+                value: described(d),
+            })
+        })
+        .collect(),
+        warning: None,
+        edit: None,
         account_holder: confirmation.account_holder.as_ref().map(person),
         requested_by: confirmation.requested_by.as_ref().map(person),
         order_id: None,
+        approval_note: None,
     }
+}
+
+/// A device of a swap as MOBPROC confirmed it: "Apple iPhone 6 (64GB) - Space Gray,
+/// IMEI 123456789001230".
+fn described(device: &DescribedDevice) -> String {
+    let maker = device.manufacturer.as_ref().and_then(|m| m.name.clone());
+    let model = device.model.as_ref().and_then(|m| m.name.clone());
+    let name = match (&device.other_make_model_name, maker, model) {
+        (Some(other), _, _) if !other.trim().is_empty() => other.clone(),
+        (_, maker, model) => [maker, model]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    match &device.serial_number {
+        Some(serial) => format!("{name}, {} {}", serial.kind, serial.value),
+        None => name,
+    }
+}
+
+/// Where a new line will be used, as MOBPROC confirmed it: "United States, 06477".
+fn place(confirmation: &OrderConfirmation) -> Option<String> {
+    let country = confirmation.region.as_ref().and_then(|r| r.name.clone());
+    match (country, confirmation.postal_code.clone()) {
+        (Some(country), Some(code)) => Some(format!("{country}, {code}")),
+        (country, code) => country.or(code),
+    }
+}
+
+/// The acknowledgements MOBPROC confirmed as agreed to, by the labels the checkout
+/// showed.
+fn acknowledged(
+    confirmation: &OrderConfirmation,
+    definitions: &[AcknowledgementDefinition],
+) -> Vec<String> {
+    confirmation
+        .acknowledgements
+        .iter()
+        .flatten()
+        .filter(|a| a.boolean)
+        .map(|a| {
+            definitions
+                .iter()
+                .find(|d| d.id == a.id)
+                .and_then(|d| d.label.clone())
+                .unwrap_or_else(|| a.id.clone())
+        })
+        .collect()
 }
 
 fn item(
@@ -176,43 +286,11 @@ fn total(costs: &[Money], recurrence: &Recurrence) -> String {
     }
 }
 
-/// MOBPROC's label, else the definition's; a choice by its option's label.
-fn property(value: &PropertyValue, definitions: &[PropertyGroup]) -> LabelledValue {
-    let definition = definitions
-        .iter()
-        .flat_map(|g| &g.fields)
-        .find(|d| d.id == value.id);
-    let label = value
-        .label
-        .clone()
-        .or_else(|| definition.and_then(|d| d.label.clone()))
-        .unwrap_or_else(|| value.id.clone());
-    let text = match (&value.property_type, &value.choice) {
-        (PropertyType::Choice, Some(choice)) => {
-            let picked = definition
-                .and_then(|d| d.choices.as_ref())
-                .and_then(|choices| choices.iter().find(|c| c.id == choice.id))
-                .and_then(|c| c.label.clone())
-                .unwrap_or_else(|| choice.id.clone());
-            match &choice.other_text {
-                Some(other) => format!("{picked}: {other}"),
-                None => picked,
-            }
-        }
-        _ => value
-            .text
-            .clone()
-            .or_else(|| value.date.clone())
-            .unwrap_or_default(),
-    };
-    LabelledValue { label, value: text }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bff::checkout::store::{Confirmed, State};
-    use mobproc::model::{ConfirmationResponse, OrderRequestBody};
+    use crate::bff::checkout::store::State;
+    use mobproc::model::{ConfirmationResponse, OrderRequestBody, PropertyGroup};
     use std::path::Path;
 
     fn documented(name: &str) -> OrderConfirmation {
@@ -241,9 +319,11 @@ mod tests {
             confirmed: Some(Confirmed {
                 confirmation: documented(name),
                 definitions,
+                acknowledgements: Vec::new(),
             }),
             state: State::Confirmed,
             order_id: None,
+            approval_note: None,
         }
     }
 
@@ -284,6 +364,33 @@ mod tests {
         assert_eq!(view.properties[2].label, "Reason");
         assert_eq!(view.properties[2].value, "Eligible for upgrade");
     }
+
+    #[test]
+    fn a_new_line_shows_where_it_will_be_used() {
+        let view = view(&checkout("new_activation", Vec::new()));
+        assert_eq!(view.summary, "New line in 06477");
+        assert_eq!(view.place.as_deref(), Some("United States, 06477"));
+        assert_eq!(view.line, None);
+        assert!(view.acknowledgements.is_empty());
+    }
+
+    #[test]
+    fn a_transfer_names_its_carrier_and_what_was_agreed_to() {
+        let mut checkout = checkout("xfer_service_in", Vec::new());
+        if let Some(confirmed) = checkout.confirmed.as_mut() {
+            confirmed.acknowledgements = serde_json::from_value(serde_json::json!([
+                {"id": "SHARED_PLAN", "label": "No longer on a shared plan.", "validation": "REQUIRED"},
+            ]))
+            .unwrap();
+        }
+        let view = view(&checkout);
+        assert_eq!(view.summary, "Personal line moved to the company in 06484");
+        assert_eq!(view.current_carrier.as_deref(), Some("Verizon Wireless"));
+        assert_eq!(
+            view.acknowledgements,
+            ["No longer on a shared plan.", "LIABILITY_TRANSFER"]
+        );
+    }
 }
 
 #[cfg(test)]
@@ -306,6 +413,7 @@ mod unkept {
             confirmed: None,
             state: State::Submitted,
             order_id: Some("8711820".into()),
+            approval_note: None,
         };
         let view = view(&checkout);
         assert_eq!(view.order_id.as_deref(), Some("8711820"));

@@ -12,21 +12,28 @@
 //! | `confirmation` | the confirmation as the person checks it |
 //! | `store` | confirmed orders and their submission state |
 
+mod approval;
 mod confirmation;
-mod definitions;
+pub mod definitions;
 mod draft;
 pub mod form;
-mod order_number;
+pub mod order_number;
 mod parts;
 pub mod rejection;
 pub mod store;
-mod validate;
+pub mod validate;
 
 use app::{
     error::AppError,
     model::checkout::{CheckoutForm, CheckoutIntent, CheckoutView, ConfirmationView},
 };
-use mobproc::client::ErrorKind;
+use mobproc::{
+    client::ErrorKind,
+    model::{
+        AcknowledgementDefinition, DeviceAsset, OrderRequestBody, PropertyGroup, ServiceAsset,
+        TransactionType,
+    },
+};
 
 use super::{
     audit,
@@ -35,6 +42,7 @@ use super::{
     error::BffError,
     transactions,
 };
+pub use parts::existing_device;
 use store::{Checkout, Confirmed, State};
 
 /// The checkout form for the party's cart.
@@ -72,20 +80,66 @@ pub async fn save(
             fields,
         })
     })?;
-    let existing_device = match transaction.existing_device {
-        true => Some(parts::existing_device(
-            line_device(caller, &cart.service_id).await?,
-        )),
-        false => None,
+    let (existing_device, approval_note) = match transaction.existing_device {
+        true => {
+            let service_id = cart.service_id.as_deref().unwrap_or_default();
+            let (line, device) = line_device(caller, service_id).await?;
+            let note = (transaction.wire == TransactionType::Upgrade)
+                .then(|| approval::before_eligibility(&line))
+                .flatten();
+            (Some(parts::existing_device(device)), note)
+        }
+        false => (None, None),
     };
     let external_order_number = order_number::new();
-    let activity_id = caller.party().new_activity_id();
     let body = transaction.request(parts::of(
         cart,
         external_order_number.clone(),
         checked,
         existing_device,
     ));
+    let id = confirm(
+        caller,
+        ForReview {
+            body,
+            external_order_number,
+            cart_version: stored.version,
+            definitions: definitions.groups,
+            acknowledgements: definitions.acknowledgements,
+            approval_note,
+        },
+    )
+    .await?;
+    Ok(Some(id))
+}
+
+/// An order to have MOBPROC price, and to keep as priced for its submission.
+pub struct ForReview {
+    pub body: OrderRequestBody,
+    pub external_order_number: String,
+    /// The cart it came from, emptied once the order is placed; [`NO_CART`] for none.
+    pub cart_version: i64,
+    pub definitions: Vec<PropertyGroup>,
+    pub acknowledgements: Vec<AcknowledgementDefinition>,
+    pub approval_note: Option<String>,
+}
+
+/// The cart version of an order that came from no cart (a care order): carts start at
+/// version 1, so placing it empties none.
+pub const NO_CART: i64 = 0;
+
+/// Has MOBPROC price `order` and keeps its confirmation; the new checkout's id. A
+/// refusal comes back beside the fields MOBPROC names.
+pub async fn confirm(caller: &Caller, order: ForReview) -> Result<String, BffError> {
+    let ForReview {
+        body,
+        external_order_number,
+        cart_version,
+        definitions,
+        acknowledgements,
+        approval_note,
+    } = order;
+    let activity_id = caller.party().new_activity_id();
     let confirmed = caller
         .api_in_activity(&activity_id)
         .confirm_order(&body)
@@ -113,21 +167,23 @@ pub async fn save(
         id: id.clone(),
         external_order_number,
         activity_id,
-        cart_version: stored.version,
+        cart_version,
         request: body,
         confirmed: Some(Confirmed {
             confirmation,
-            definitions: definitions.groups,
+            definitions,
+            acknowledgements,
         }),
         state: State::Confirmed,
         order_id: None,
+        approval_note,
     };
     caller
         .bff()
         .checkouts()
         .insert(caller.party(), &checkout)
         .await?;
-    Ok(Some(id))
+    Ok(id)
 }
 
 /// A confirmation of the party's, with the order once it is placed.
@@ -179,17 +235,19 @@ async fn ready_cart(caller: &Caller) -> Result<cart::store::StoredCart, BffError
     Ok(stored)
 }
 
-/// The line's device as its asset records it, for `existingDevice`: filled here,
-/// never typed.
+/// The line, and its device as its asset records it, for `existingDevice`: filled
+/// here, never typed.
 async fn line_device(
     caller: &Caller,
     service_id: &str,
-) -> Result<mobproc::model::DeviceAsset, BffError> {
+) -> Result<(ServiceAsset, DeviceAsset), BffError> {
     let api = caller.api();
     let line = api.service_asset(service_id).await?;
     let device_id = line
         .device
-        .map(|d| d.id)
+        .as_ref()
+        .map(|d| d.id.clone())
         .ok_or_else(|| cart::invalid("This line has no device on record to upgrade.", None))?;
-    api.device_asset(&device_id).await
+    let device = api.device_asset(&device_id).await?;
+    Ok((line, device))
 }

@@ -17,13 +17,18 @@ pub fn of(
     checked: Checked,
     existing_device: Option<DeviceIdentity>,
 ) -> Parts {
+    let place = cart.place.as_ref();
     Parts {
         external_order_number,
-        service_id: Some(cart.service_id.clone()),
+        service_id: cart.service_id.clone(),
+        region_id: place.map(|p| p.region_id.clone()),
+        postal_code: place.and_then(|p| p.postal_code.clone()),
+        current_vendor_id: place.and_then(|p| p.from.as_ref()).map(|c| c.id.clone()),
         cart: Some(cart_request(cart)),
         existing_device,
         properties: checked.properties,
         ship_to: Some(checked.ship_to),
+        acknowledgements: checked.acknowledgements,
         ..Parts::default()
     }
 }
@@ -60,9 +65,13 @@ pub fn existing_device(device: DeviceAsset) -> DeviceIdentity {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bff::{cart::store::CartEntry, transactions};
+    use crate::bff::{
+        cart::store::CartEntry,
+        place::{Carrier, PlaceFacts},
+        transactions,
+    };
     use app::model::cart::OrderKind;
-    use mobproc::model::{PropertyValue, PropertyValueGroup, ShipTo};
+    use mobproc::model::{AcknowledgementAnswer, PropertyValue, PropertyValueGroup, ShipTo};
     use std::path::Path;
 
     fn example(name: &str) -> serde_json::Value {
@@ -79,6 +88,7 @@ mod tests {
             id: id.into(),
             name: id.into(),
             vendor: None,
+            vendor_id: None,
             image_url: None,
             price: None,
             access_method: None,
@@ -87,26 +97,164 @@ mod tests {
 
     /// The documented request's properties and ship-to, as the checked form gives them.
     fn checked(properties: Vec<PropertyValue>) -> Checked {
-        let ship_to: ShipTo =
-            serde_json::from_value(example("order_accessories")["orderRequest"]["shipTo"].clone())
-                .unwrap();
+        documented("order_accessories", properties)
+    }
+
+    /// The properties, ship-to and acknowledgements of the documented request of `name`.
+    fn documented(name: &str, properties: Vec<PropertyValue>) -> Checked {
+        let request = &example(name)["orderRequest"];
+        let ship_to: ShipTo = serde_json::from_value(request["shipTo"].clone()).unwrap();
+        let acknowledgements: Vec<AcknowledgementAnswer> =
+            serde_json::from_value(request["acknowledgements"].clone()).unwrap_or_default();
         Checked {
             properties: vec![PropertyValueGroup {
                 group_id: "MISCELLANEOUS".into(),
                 fields: properties,
             }],
             ship_to,
+            acknowledgements,
         }
+    }
+
+    /// The documented request's properties, as the form would give them back.
+    fn properties_of(name: &str) -> Vec<PropertyValue> {
+        serde_json::from_value(example(name)["orderRequest"]["properties"][0]["fields"].clone())
+            .unwrap()
     }
 
     fn cart(order: OrderKind, items: Vec<CartEntry>) -> Cart {
         Cart {
-            service_id: "38382349".into(),
+            service_id: Some("38382349".into()),
             order,
             line_number: "203-555-7676".into(),
             line_access_method: Some("CDMA".into()),
+            place: None,
             items,
         }
+    }
+
+    fn new_line(
+        order: OrderKind,
+        region_id: &str,
+        postal_code: &str,
+        from: Option<&str>,
+        items: Vec<CartEntry>,
+    ) -> Cart {
+        Cart {
+            service_id: None,
+            line_number: String::new(),
+            line_access_method: None,
+            place: Some(PlaceFacts {
+                region_id: region_id.into(),
+                country: "United States".into(),
+                postal_code: Some(postal_code.into()),
+                from: from.map(|id| Carrier {
+                    id: id.into(),
+                    name: id.into(),
+                    network: None,
+                }),
+            }),
+            ..cart(order, items)
+        }
+    }
+
+    #[test]
+    fn a_new_line_is_ordered_in_the_documented_shape() {
+        let cart = new_line(
+            OrderKind::NewActivation,
+            "70144640",
+            "06477",
+            None,
+            vec![
+                entry(ItemKind::Device, "9194791812"),
+                entry(ItemKind::Plan, "6568886494"),
+                entry(ItemKind::Feature, "951"),
+                entry(ItemKind::Feature, "88"),
+                entry(ItemKind::Accessory, "3628935899"),
+                entry(ItemKind::Accessory, "3628939022"),
+            ],
+        );
+        let name = "new_activation";
+        let parts = of(
+            &cart,
+            "AZ99087547-001".into(),
+            documented(name, properties_of(name)),
+            None,
+        );
+        let body = transactions::of(OrderKind::NewActivation).request(parts);
+        assert_eq!(serde_json::to_value(&body).unwrap(), example(name));
+    }
+
+    #[test]
+    fn a_carrier_change_is_ordered_in_the_documented_shape() {
+        let mut cart = new_line(
+            OrderKind::PortNumber,
+            "70144640",
+            "06477",
+            Some("111"),
+            vec![
+                entry(ItemKind::Device, "9194713909"),
+                entry(ItemKind::Plan, "6568886494"),
+                entry(ItemKind::Feature, "2082"),
+                entry(ItemKind::Feature, "1399"),
+            ],
+        );
+        cart.service_id = Some("34415733".into());
+        let name = "port_number";
+        let parts = of(
+            &cart,
+            "MM11234".into(),
+            documented(name, properties_of(name)),
+            None,
+        );
+        let body = transactions::of(OrderKind::PortNumber).request(parts);
+        assert_eq!(serde_json::to_value(&body).unwrap(), example(name));
+    }
+
+    #[test]
+    fn transfers_in_are_ordered_in_the_documented_shapes() {
+        let items = || {
+            vec![
+                entry(ItemKind::Device, "37948999"),
+                entry(ItemKind::Plan, "123454111"),
+            ]
+        };
+        let mut with_accessories = items();
+        with_accessories.push(entry(ItemKind::Accessory, "123"));
+        with_accessories.push(entry(ItemKind::Accessory, "456"));
+        let transfer = new_line(
+            OrderKind::TransferIn,
+            "70144222",
+            "06484",
+            Some("888"),
+            with_accessories,
+        );
+        let name = "xfer_service_in";
+        let parts = of(
+            &transfer,
+            "AZ99087547-001".into(),
+            documented(name, properties_of(name)),
+            None,
+        );
+        let body = transactions::of(OrderKind::TransferIn).request(parts);
+        assert_eq!(serde_json::to_value(&body).unwrap(), example(name));
+
+        let ported = new_line(
+            OrderKind::TransferInAndPort,
+            "70144222",
+            "06484",
+            Some("111"),
+            items(),
+        );
+        let name = "xfer_service_in_and_port";
+        let parts = of(
+            &ported,
+            "AZ99087547-001".into(),
+            documented(name, properties_of(name)),
+            None,
+        );
+        let body = transactions::of(OrderKind::TransferInAndPort).request(parts);
+        assert_eq!(serde_json::to_value(&body).unwrap(), example(name));
     }
 
     #[test]

@@ -12,7 +12,9 @@
 //! conditional `UPDATE` judged by the database's clock, so of concurrent requests on
 //! any instance exactly one takes it.
 
-use mobproc::model::{OrderConfirmation, OrderRequestBody, PropertyGroup};
+use mobproc::model::{
+    AcknowledgementDefinition, OrderConfirmation, OrderRequestBody, PropertyGroup,
+};
 
 use crate::bff::{error::BffError, party::Party};
 use crate::database::{on_pool, Database};
@@ -43,12 +45,13 @@ impl State {
     }
 }
 
-/// MOBPROC's confirmation as it sent it, with the property definitions that label its
-/// values.
+/// MOBPROC's confirmation as it sent it, with the property and acknowledgement
+/// definitions that label its values.
 #[derive(Debug, Clone)]
 pub struct Confirmed {
     pub confirmation: OrderConfirmation,
     pub definitions: Vec<PropertyGroup>,
+    pub acknowledgements: Vec<AcknowledgementDefinition>,
 }
 
 /// One confirmed order.
@@ -65,6 +68,8 @@ pub struct Checkout {
     pub confirmed: Option<Confirmed>,
     pub state: State,
     pub order_id: Option<String>,
+    /// What could be told before placing it about its approval.
+    pub approval_note: Option<String>,
 }
 
 /// Where a checkout's submission stands, by the database's clock.
@@ -99,23 +104,23 @@ struct CheckoutRow {
     request: String,
     confirmation: Option<String>,
     definitions: Option<String>,
+    acknowledgements: Option<String>,
     state: String,
     order_id: Option<String>,
+    approval_note: Option<String>,
 }
 
 impl TryFrom<CheckoutRow> for Checkout {
     type Error = BffError;
 
     fn try_from(row: CheckoutRow) -> Result<Self, BffError> {
-        let confirmed = match (row.confirmation, row.definitions) {
-            (Some(confirmation), definitions) => Some(Confirmed {
+        let confirmed = match row.confirmation {
+            Some(confirmation) => Some(Confirmed {
                 confirmation: serde_json::from_str(&confirmation)?,
-                definitions: match definitions {
-                    Some(definitions) => serde_json::from_str(&definitions)?,
-                    None => Vec::new(),
-                },
+                definitions: json_or_none(row.definitions.as_deref())?,
+                acknowledgements: json_or_none(row.acknowledgements.as_deref())?,
             }),
-            (None, _) => None,
+            None => None,
         };
         Ok(Self {
             state: row
@@ -129,8 +134,17 @@ impl TryFrom<CheckoutRow> for Checkout {
             request: serde_json::from_str(&row.request)?,
             confirmed,
             order_id: row.order_id,
+            approval_note: row.approval_note,
         })
     }
+}
+
+/// A JSON list column; NULL (rows from before it was kept) is an empty list.
+fn json_or_none<T: serde::de::DeserializeOwned>(value: Option<&str>) -> Result<Vec<T>, BffError> {
+    Ok(match value {
+        Some(json) => serde_json::from_str(json)?,
+        None => Vec::new(),
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -147,18 +161,19 @@ impl CheckoutStore {
     /// are dropped, so two tabs cannot place two versions of one cart.
     pub async fn insert(&self, party: &Party, checkout: &Checkout) -> Result<(), BffError> {
         let request = serde_json::to_string(&checkout.request)?;
-        let (confirmation, definitions) = match &checkout.confirmed {
+        let (confirmation, definitions, acknowledgements) = match &checkout.confirmed {
             Some(confirmed) => (
                 Some(serde_json::to_string(&confirmed.confirmation)?),
                 Some(serde_json::to_string(&confirmed.definitions)?),
+                Some(serde_json::to_string(&confirmed.acknowledgements)?),
             ),
-            None => (None, None),
+            None => (None, None, None),
         };
         let insert = self.database.sql(
             "INSERT INTO checkouts (id, user_id, actor_id, external_order_number,
                  activity_id, cart_version, request, confirmation, definitions, state,
-                 order_id, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, {now}, {now})",
+                 order_id, created_at, updated_at, approval_note, acknowledgements)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, {now}, {now}, $11, $12)",
         );
         on_pool!(&self.database, |pool| {
             let mut transaction = pool.begin().await?;
@@ -181,6 +196,8 @@ impl CheckoutStore {
                 .bind(&confirmation)
                 .bind(&definitions)
                 .bind(checkout.state.as_str())
+                .bind(&checkout.approval_note)
+                .bind(&acknowledgements)
                 .execute(&mut *transaction)
                 .await?;
             transaction.commit().await
@@ -193,12 +210,38 @@ impl CheckoutStore {
         let row: Option<CheckoutRow> = on_pool!(&self.database, |pool| {
             sqlx::query_as(
                 "SELECT id, external_order_number, activity_id, cart_version, request,
-                        confirmation, definitions, state, order_id
+                        confirmation, definitions, state, order_id, approval_note,
+                        acknowledgements
                  FROM checkouts WHERE id = $1 AND user_id = $2 AND actor_id = $3",
             )
             .bind(id)
             .bind(&party.user_id)
             .bind(&party.actor_id)
+            .fetch_optional(pool)
+            .await
+        })?;
+        row.map(Checkout::try_from).transpose()
+    }
+
+    /// The party's checkout that placed order `order_id`, if this storefront placed it and
+    /// still keeps it.
+    pub async fn placed(
+        &self,
+        party: &Party,
+        order_id: &str,
+    ) -> Result<Option<Checkout>, BffError> {
+        let row: Option<CheckoutRow> = on_pool!(&self.database, |pool| {
+            sqlx::query_as(
+                "SELECT id, external_order_number, activity_id, cart_version, request,
+                        confirmation, definitions, state, order_id, approval_note,
+                        acknowledgements
+                 FROM checkouts
+                 WHERE order_id = $1 AND user_id = $2 AND actor_id = $3 AND state = $4",
+            )
+            .bind(order_id)
+            .bind(&party.user_id)
+            .bind(&party.actor_id)
+            .bind(State::Submitted.as_str())
             .fetch_optional(pool)
             .await
         })?;

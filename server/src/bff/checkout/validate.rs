@@ -1,11 +1,14 @@
 //! Checks the checkout form against MOBPROC's definitions before anything is sent,
 //! every problem beside its field (keys as MOBPROC names them, e.g.
-//! `shipTo.address.POSTAL_CODE`), and turns it into the order's properties and ship-to.
+//! `shipTo.address.POSTAL_CODE`), and turns it into the order's properties, ship-to and
+//! acknowledgements.
+
+use std::collections::BTreeMap;
 
 use app::{error::FieldError, model::checkout::CheckoutForm};
 use mobproc::model::{
-    AddressLine, PropertyDefinition, PropertyType, PropertyValue, PropertyValueGroup, ShipTo,
-    Validation,
+    AcknowledgementAnswer, AcknowledgementDefinition, AddressLine, PropertyDefinition,
+    PropertyGroup, PropertyType, PropertyValue, PropertyValueGroup, ShipTo, Validation,
 };
 
 use super::definitions::Definitions;
@@ -15,44 +18,68 @@ use super::definitions::Definitions;
 pub struct Checked {
     pub properties: Vec<PropertyValueGroup>,
     pub ship_to: ShipTo,
+    /// The ticked acknowledgements, as `{"id","boolean":true}`.
+    pub acknowledgements: Vec<AcknowledgementAnswer>,
 }
 
 pub fn check(form: &CheckoutForm, definitions: &Definitions) -> Result<Checked, Vec<FieldError>> {
     let mut problems = Vec::new();
-    let mut properties = Vec::new();
-    for group in &definitions.groups {
-        let fields: Vec<PropertyValue> = group
-            .fields
-            .iter()
-            .filter_map(|definition| property(definition, form, &mut problems))
-            .collect();
-        if !fields.is_empty() {
-            properties.push(PropertyValueGroup {
-                group_id: group.group_id.clone(),
-                fields,
-            });
-        }
-    }
+    let properties = properties(
+        &form.properties,
+        &form.other,
+        &definitions.groups,
+        &mut problems,
+    );
     let ship_to = ship_to(form, definitions, &mut problems);
+    let acknowledgements = acknowledgements(
+        &form.acknowledgements,
+        &definitions.acknowledgements,
+        &mut problems,
+    );
     if problems.is_empty() {
         Ok(Checked {
             properties,
             ship_to,
+            acknowledgements,
         })
     } else {
         Err(problems)
     }
 }
 
+/// The typed `values` (and "other" texts) of the properties `groups` define, checked;
+/// each problem is added to `problems` beside its field.
+pub fn properties(
+    values: &BTreeMap<String, String>,
+    other: &BTreeMap<String, String>,
+    groups: &[PropertyGroup],
+    problems: &mut Vec<FieldError>,
+) -> Vec<PropertyValueGroup> {
+    groups
+        .iter()
+        .filter_map(|group| {
+            let fields: Vec<PropertyValue> = group
+                .fields
+                .iter()
+                .filter_map(|definition| property(definition, values, other, problems))
+                .collect();
+            (!fields.is_empty()).then(|| PropertyValueGroup {
+                group_id: group.group_id.clone(),
+                fields,
+            })
+        })
+        .collect()
+}
+
 fn property(
     definition: &PropertyDefinition,
-    form: &CheckoutForm,
+    values: &BTreeMap<String, String>,
+    other: &BTreeMap<String, String>,
     problems: &mut Vec<FieldError>,
 ) -> Option<PropertyValue> {
     let key = format!("properties.{}", definition.id);
     let label = definition.label.as_deref().unwrap_or(&definition.id);
-    let value = form
-        .properties
+    let value = values
         .get(&definition.id)
         .map(|v| v.trim())
         .unwrap_or_default();
@@ -75,8 +102,7 @@ fn property(
             if choice.is_other != Some(true) {
                 return Some(PropertyValue::choice(&definition.id, value, None));
             }
-            let other = form
-                .other
+            let other = other
                 .get(&definition.id)
                 .map(|t| t.trim())
                 .unwrap_or_default();
@@ -96,15 +122,23 @@ fn property(
         }
         PropertyType::Date => {
             let format = time::macros::format_description!("[year]-[month]-[day]");
-            if time::Date::parse(value, &format).is_err() {
+            let Ok(date) = time::Date::parse(value, &format) else {
                 let hint = definition.pattern.as_deref().unwrap_or("YYYY-MM-DD");
                 problems.push(problem(
                     &key,
                     format!("{label} must be a date like {hint}."),
                 ));
                 return None;
+            };
+            if wants_future(definition) && date < time::OffsetDateTime::now_utc().date() {
+                problems.push(problem(&key, format!("{label} cannot be in the past.")));
+                return None;
             }
-            Some(PropertyValue::date(&definition.id, value))
+            // As the documented requests send dates: midnight UTC.
+            Some(PropertyValue::date(
+                &definition.id,
+                format!("{value}T00:00:00+00:00"),
+            ))
         }
         _ => match definition.check(value) {
             Err(text_problem) => {
@@ -175,6 +209,38 @@ fn ship_to(
     }
 }
 
+/// A date asked for as a wish about when something is done (a preferred suspension or
+/// cancellation date) is one still to come.
+fn wants_future(definition: &PropertyDefinition) -> bool {
+    let preferred = |text: &str| text.to_ascii_lowercase().contains("preferred");
+    preferred(&definition.id) || definition.label.as_deref().is_some_and(preferred)
+}
+
+/// Every REQUIRED acknowledgement must be ticked; each unticked one is named beside
+/// its box.
+pub fn acknowledgements(
+    ticked_ids: &BTreeMap<String, String>,
+    definitions: &[AcknowledgementDefinition],
+    problems: &mut Vec<FieldError>,
+) -> Vec<AcknowledgementAnswer> {
+    let mut ticked = Vec::new();
+    for definition in definitions {
+        if ticked_ids.contains_key(&definition.id) {
+            ticked.push(AcknowledgementAnswer {
+                id: definition.id.clone(),
+                acknowledgement_type: None,
+                boolean: true,
+            });
+        } else if definition.validation == Some(Validation::Required) {
+            problems.push(problem(
+                &format!("acknowledgements.{}", definition.id),
+                "Tick this box to agree: the order cannot go ahead without it.".into(),
+            ));
+        }
+    }
+    ticked
+}
+
 fn problem(field: &str, message: String) -> FieldError {
     FieldError {
         field: field.to_owned(),
@@ -185,7 +251,7 @@ fn problem(field: &str, message: String) -> FieldError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mobproc::model::{AddressComponent, PropertyChoice, PropertyGroup, Region};
+    use mobproc::model::{AddressComponent, PropertyChoice, Region};
 
     fn definitions() -> Definitions {
         let groups: Vec<PropertyGroup> = serde_json::from_value(serde_json::json!([{
@@ -253,6 +319,8 @@ mod tests {
             region_id: "70144640".into(),
             address,
             actor: serde_json::from_value(serde_json::json!({"id": "28673732"})).unwrap(),
+            info_blocks: Vec::new(),
+            acknowledgements: Vec::new(),
         }
     }
 
@@ -280,6 +348,7 @@ mod tests {
                 ("POSTAL_CODE", "06477"),
             ]),
             expedite: Some("on".into()),
+            acknowledgements: pairs(&[]),
         }
     }
 
@@ -344,6 +413,62 @@ mod tests {
         assert_eq!(
             checked.properties[0].fields[1],
             PropertyValue::choice("Reason", "7", Some("New role".into()))
+        );
+    }
+
+    #[test]
+    fn every_required_acknowledgement_is_ticked() {
+        let mut definitions = definitions();
+        definitions.acknowledgements = serde_json::from_value(serde_json::json!([
+            {"id": "SHARED_PLAN", "label": "No shared plan.", "type": "BOOLEAN", "validation": "REQUIRED"},
+            {"id": "LIABILITY_TRANSFER", "label": "I authorize.", "type": "BOOLEAN", "validation": "REQUIRED"},
+            {"id": "NEWSLETTER", "label": "Tell me more.", "type": "BOOLEAN", "validation": "OPTIONAL"},
+        ]))
+        .unwrap();
+        let mut form = form();
+        form.acknowledgements
+            .insert("SHARED_PLAN".into(), "on".into());
+        let errors = check(&form, &definitions).unwrap_err();
+        assert_eq!(fields(&errors), ["acknowledgements.LIABILITY_TRANSFER"]);
+        form.acknowledgements
+            .insert("LIABILITY_TRANSFER".into(), "on".into());
+        form.acknowledgements.insert("UNKNOWN".into(), "on".into());
+        let checked = check(&form, &definitions).unwrap();
+        assert_eq!(
+            serde_json::to_value(&checked.acknowledgements).unwrap(),
+            serde_json::json!([
+                {"id": "SHARED_PLAN", "boolean": true},
+                {"id": "LIABILITY_TRANSFER", "boolean": true},
+            ])
+        );
+    }
+
+    #[test]
+    fn dates_go_as_the_examples_send_them_and_a_preferred_one_is_not_past() {
+        let groups: Vec<PropertyGroup> = serde_json::from_value(serde_json::json!([{
+            "groupId": "MISCELLANEOUS",
+            "fields": [{"id": "PREFERRED_SUSPENSION_DATE", "label": "Preferred Suspension Date",
+                        "type": "DATE", "validation": "OPTIONAL", "pattern": "YYYY-MM-DD"}]
+        }]))
+        .unwrap();
+        let check = |date: &str| {
+            let values = [("PREFERRED_SUSPENSION_DATE".to_owned(), date.to_owned())].into();
+            let mut problems = Vec::new();
+            let checked = properties(&values, &BTreeMap::new(), &groups, &mut problems);
+            (checked, problems)
+        };
+        let (checked, problems) = check("2999-12-22");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            serde_json::to_value(&checked[0].fields[0]).unwrap(),
+            serde_json::json!({"id": "PREFERRED_SUSPENSION_DATE", "type": "DATE",
+                               "date": "2999-12-22T00:00:00+00:00"})
+        );
+        let (_, problems) = check("2016-12-22");
+        assert_eq!(fields(&problems), ["properties.PREFERRED_SUSPENSION_DATE"]);
+        assert_eq!(
+            problems[0].message,
+            "Preferred Suspension Date cannot be in the past."
         );
     }
 }

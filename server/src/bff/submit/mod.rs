@@ -54,12 +54,11 @@
 //! half done.
 
 mod find;
-mod order;
 mod outcome;
 
 use std::time::{Duration, Instant};
 
-use app::{error::AppError, model::order::OrderView};
+use app::error::AppError;
 use mobproc::client::{AccessToken, ErrorKind};
 
 use super::{
@@ -70,8 +69,8 @@ use super::{
         store::{Checkout, Recorded, State},
     },
     error::BffError,
+    orders::notice::{self, Notice},
 };
-use order::Notice;
 
 /// How often a waiting request looks at the checkout again.
 const POLL: Duration = Duration::from_millis(200);
@@ -166,7 +165,7 @@ pub async fn submit(caller: &Caller, checkout_id: &str) -> Result<String, BffErr
             Some(work) => {
                 if let Done::Placed(notice) = in_own_task(caller, &checkout, &attempt, work).await?
                 {
-                    order::leave_notice(caller.session(), &notice).await?;
+                    notice::leave(caller.session(), &notice).await?;
                     return Ok(notice.order_id);
                 }
             }
@@ -176,13 +175,6 @@ pub async fn submit(caller: &Caller, checkout_id: &str) -> Result<String, BffErr
             return Err(BffError::User(AppError::StillPlacing));
         }
     }
-}
-
-/// The order, with the notice the submission left for it.
-pub async fn view(caller: &Caller, order_id: &str) -> Result<OrderView, BffError> {
-    let order = caller.api().order(order_id).await?;
-    let notice = order::take_notice(caller.session(), &order.order_id).await?;
-    Ok(order::view(order, notice))
 }
 
 /// Runs `work` to its end even if the request that started it is dropped.

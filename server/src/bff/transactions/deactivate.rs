@@ -7,4 +7,5 @@ use super::{Entry, Transaction};
 pub static TRANSACTION: Transaction = Transaction::plain(TransactionType::Deactivate, |line| {
     format!("Cancellation of {line}")
 })
+.offered()
 .for_line(Entry::manage("Cancel the line", "cancel"));

@@ -5,7 +5,7 @@
 //!
 //! Adding a type: a module with its [`Transaction`] (declared here for all twelve, with
 //! `offered: false` until their pages exist), listed in [`ALL`], and the pages it leads
-//! to from [`Transaction::entry`].
+//! to from [`Transaction::entry`] (a line's card) or the "New line" page.
 
 mod deactivate;
 mod new_activation;
@@ -221,6 +221,29 @@ pub fn of_wire(wire: &TransactionType) -> Option<&'static Transaction> {
     ALL.into_iter().find(|t| t.wire == *wire)
 }
 
+/// Whether someone allowed `permitted` may start an order of `kind` at all (for a
+/// line, the line must allow it too). A personal line moved to the company may turn
+/// into either transfer, so either one's permission starts it.
+pub fn may_start(kind: OrderKind, permitted: &[TransactionType]) -> bool {
+    let allowed = |kind: OrderKind| {
+        let transaction = of(kind);
+        transaction.offered && permitted.contains(&transaction.wire)
+    };
+    match kind {
+        OrderKind::TransferIn | OrderKind::TransferInAndPort => {
+            allowed(OrderKind::TransferIn) || allowed(OrderKind::TransferInAndPort)
+        }
+        kind => allowed(kind),
+    }
+}
+
+/// Whether `a` and `b` are one order that may still turn into the other: the two
+/// transfers in.
+pub fn same_family(a: OrderKind, b: OrderKind) -> bool {
+    let transfer = |k| matches!(k, OrderKind::TransferIn | OrderKind::TransferInAndPort);
+    a == b || (transfer(a) && transfer(b))
+}
+
 /// The description of `kind`.
 pub fn of(kind: OrderKind) -> &'static Transaction {
     match kind {
@@ -240,6 +263,15 @@ pub fn of(kind: OrderKind) -> &'static Transaction {
 }
 
 impl Transaction {
+    /// Whether its orders are filled in the cart and checked out (else on a care form
+    /// of their own).
+    pub fn orders_from_a_cart(&self) -> bool {
+        matches!(
+            self.cart,
+            CartShape::Accessories | CartShape::Equipment { .. }
+        )
+    }
+
     /// Whether `kind` of item belongs in this type's cart.
     pub fn holds(&self, kind: ItemKind) -> bool {
         match self.cart {

@@ -8,6 +8,7 @@ use super::{CartShape, Need, Transaction};
 pub static TRANSACTION: Transaction = Transaction::plain(TransactionType::NewActivation, |place| {
     format!("New line in {place}")
 })
+.offered()
 .cart(CartShape::Equipment {
     device: Need::Required,
     plan: Need::Required,

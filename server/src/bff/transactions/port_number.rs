@@ -8,6 +8,7 @@ use super::{CartShape, Entry, Need, Transaction};
 pub static TRANSACTION: Transaction = Transaction::plain(TransactionType::PortNumber, |line| {
     format!("Carrier change for {line}")
 })
+.offered()
 .for_line(Entry::order(
     "Change carrier, keep the number",
     "port",

@@ -7,6 +7,7 @@ use super::{Entry, Transaction};
 pub static TRANSACTION: Transaction = Transaction::plain(TransactionType::Suspend, |line| {
     format!("Suspension of {line}")
 })
+.offered()
 .for_line(Entry::manage(
     "Lost or stolen? Suspend this line",
     "suspend",

@@ -8,6 +8,7 @@ use super::{Entry, Transaction};
 pub static TRANSACTION: Transaction = Transaction::plain(TransactionType::SwapDevices, |line| {
     format!("Device swap for {line}")
 })
+.offered()
 .for_line(Entry::manage("Put another phone on this line", "swap"))
 .existing_device()
 .new_device();

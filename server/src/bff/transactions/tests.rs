@@ -28,7 +28,9 @@ fn parts_of(documented: &OrderRequest, transaction: &Transaction) -> Parts {
     let mut cart = documented.shopping_cart.clone().unwrap_or_else(empty_cart);
     cart.device_id = cart.device_id.or(Some("filler-device".into()));
     cart.plan_id = cart.plan_id.or(Some("filler-plan".into()));
-    if cart.accessory_ids.is_none() {
+    // XFER_SERVICE_IN_AND_PORT may carry accessories as XFER_SERVICE_IN does, though its
+    // documented request has none.
+    if cart.accessory_ids.is_none() && !transaction.holds(ItemKind::Accessory) {
         cart.accessory_ids = Some(vec!["filler-accessory".into()]);
     }
     if cart.features.is_none() {
@@ -133,4 +135,27 @@ fn carts_hold_what_their_type_orders() {
     assert!(!upgrade.holds(ItemKind::Accessory));
     assert!(of(OrderKind::NewActivation).holds(ItemKind::Accessory));
     assert!(!of(OrderKind::Suspend).holds(ItemKind::Device));
+}
+
+#[test]
+fn a_transfer_in_starts_with_either_transfers_permission() {
+    let only_ported = [TransactionType::XferServiceInAndPort];
+    assert!(may_start(OrderKind::TransferIn, &only_ported));
+    assert!(may_start(
+        OrderKind::TransferIn,
+        &[TransactionType::XferServiceIn]
+    ));
+    assert!(!may_start(
+        OrderKind::TransferIn,
+        &[TransactionType::NewActivation]
+    ));
+    assert!(!may_start(OrderKind::NewActivation, &only_ported));
+    assert!(same_family(
+        OrderKind::TransferIn,
+        OrderKind::TransferInAndPort
+    ));
+    assert!(!same_family(
+        OrderKind::TransferIn,
+        OrderKind::NewActivation
+    ));
 }

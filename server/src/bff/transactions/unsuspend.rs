@@ -7,4 +7,5 @@ use super::{Entry, Transaction};
 pub static TRANSACTION: Transaction = Transaction::plain(TransactionType::Unsuspend, |line| {
     format!("Reconnection of {line}")
 })
+.offered()
 .for_line(Entry::manage("Reconnect", "reconnect"));

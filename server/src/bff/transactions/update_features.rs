@@ -7,5 +7,6 @@ use super::{CartShape, Entry, Transaction};
 pub static TRANSACTION: Transaction = Transaction::plain(TransactionType::UpdateFeatures, |line| {
     format!("Feature changes for {line}")
 })
+.offered()
 .for_line(Entry::manage("Change features", "features"))
 .cart(CartShape::FeatureChanges);

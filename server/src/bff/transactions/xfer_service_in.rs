@@ -8,6 +8,7 @@ use super::{CartShape, Need, Transaction};
 pub static TRANSACTION: Transaction = Transaction::plain(TransactionType::XferServiceIn, |place| {
     format!("Personal line moved to the company in {place}")
 })
+.offered()
 .cart(CartShape::Equipment {
     device: Need::Optional,
     plan: Need::Required,

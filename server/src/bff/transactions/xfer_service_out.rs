@@ -8,6 +8,7 @@ use super::{Entry, Transaction};
 pub static TRANSACTION: Transaction = Transaction::plain(TransactionType::XferServiceOut, |line| {
     format!("Transfer of {line} to its holder")
 })
+.offered()
 .for_line(Entry::manage(
     "Let the holder keep the number",
     "transfer-out",

@@ -1,8 +1,8 @@
-//! Pages of a listing by MOBPROC's own `_meta` links (API.md §6: never by computed
-//! offsets). The page URL carries a link as an opaque token, its query part; the BFF
-//! rebuilds the link under the configured API base, and only for the listing it was
-//! handed out for, so a token cannot point the bearer token anywhere else, nor show
-//! another line's items under this line's title.
+//! Pages of a listing (a catalog, orders) by MOBPROC's own `_meta` links (API.md §6:
+//! never by computed offsets). The page URL carries a link as an opaque token, its query
+//! part; the BFF rebuilds the link under the configured API base, and only for the
+//! listing it was handed out for, so a token cannot point the bearer token anywhere
+//! else, nor show another line's items under this line's title.
 
 use app::model::catalog::Pager;
 use mobproc::model::Meta;
