@@ -3,7 +3,7 @@
 //! so of concurrent requests exactly one claims a move.
 
 use crate::bff::{error::BffError, party::Party};
-use crate::database::{now, on_pool, Database};
+use crate::database::{on_pool, Database};
 
 /// A move as confirmed.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -35,24 +35,24 @@ impl MoveStore {
 
     /// Keeps a move the party is asked to confirm.
     pub async fn insert(&self, party: &Party, line_move: &Move) -> Result<(), BffError> {
+        let insert = self.database.sql(
+            "INSERT INTO line_moves (id, user_id, actor_id, service_id, new_owner_id,
+                 new_owner_company_id, new_owner_name, state, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, {now})",
+        );
         on_pool!(&self.database, |pool| {
-            sqlx::query(
-                "INSERT INTO line_moves (id, user_id, actor_id, service_id, new_owner_id,
-                     new_owner_company_id, new_owner_name, state, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            )
-            .bind(&line_move.id)
-            .bind(&party.user_id)
-            .bind(&party.actor_id)
-            .bind(&line_move.service_id)
-            .bind(&line_move.new_owner_id)
-            .bind(&line_move.new_owner_company_id)
-            .bind(&line_move.new_owner_name)
-            .bind(&line_move.state)
-            .bind(now())
-            .execute(pool)
-            .await
-            .map(|_| ())
+            sqlx::query(&insert)
+                .bind(&line_move.id)
+                .bind(&party.user_id)
+                .bind(&party.actor_id)
+                .bind(&line_move.service_id)
+                .bind(&line_move.new_owner_id)
+                .bind(&line_move.new_owner_company_id)
+                .bind(&line_move.new_owner_name)
+                .bind(&line_move.state)
+                .execute(pool)
+                .await
+                .map(|_| ())
         })?;
         Ok(())
     }
@@ -81,20 +81,20 @@ impl MoveStore {
 
     /// Claims the move to send it: `true` for the one request that does.
     pub async fn claim(&self, id: &str) -> Result<bool, BffError> {
-        let time = now();
+        // The database's clock judges abandonment, so instances never disagree on it.
+        let claim = self.database.sql(
+            "UPDATE line_moves SET state = $2, updated_at = {now}
+             WHERE id = $1 AND (state = $3 OR (state = $2 AND updated_at < {now} - $4))",
+        );
         let claimed = on_pool!(&self.database, |pool| {
-            sqlx::query(
-                "UPDATE line_moves SET state = $2, updated_at = $3
-                 WHERE id = $1 AND (state = $4 OR (state = $2 AND updated_at < $5))",
-            )
-            .bind(id)
-            .bind(MOVING)
-            .bind(time)
-            .bind(CONFIRMED)
-            .bind(time - ABANDONED_AFTER_SECS)
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
+            sqlx::query(&claim)
+                .bind(id)
+                .bind(MOVING)
+                .bind(CONFIRMED)
+                .bind(ABANDONED_AFTER_SECS)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
         })?;
         Ok(claimed == 1)
     }
@@ -102,11 +102,13 @@ impl MoveStore {
     /// Records how the claimed move ended: `MOVED`, or back to `CONFIRMED` when
     /// MOBPROC made no move (moving again is harmless).
     pub async fn settle(&self, id: &str, state: &str) -> Result<(), BffError> {
+        let settle = self
+            .database
+            .sql("UPDATE line_moves SET state = $2, updated_at = {now} WHERE id = $1");
         on_pool!(&self.database, |pool| {
-            sqlx::query("UPDATE line_moves SET state = $2, updated_at = $3 WHERE id = $1")
+            sqlx::query(&settle)
                 .bind(id)
                 .bind(state)
-                .bind(now())
                 .execute(pool)
                 .await
                 .map(|_| ())

@@ -3,7 +3,7 @@
 //! concurrent requests exactly one claims a row.
 
 use crate::bff::error::BffError;
-use crate::database::{now, on_pool, Database};
+use crate::database::{on_pool, Database};
 
 /// What a claim of a decision found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,44 +46,44 @@ impl DecisionStore {
         action: &str,
         reason: Option<&str>,
     ) -> Result<Claim, BffError> {
-        let time = now();
+        let insert = self.database.sql(
+            "INSERT INTO approval_decisions
+                 (order_id, approver_id, action, reason, state, outcome, updated_at)
+             VALUES ($1, $2, $3, $4, 'sending', NULL, {now})
+             ON CONFLICT (order_id, approver_id) DO NOTHING",
+        );
         let inserted = on_pool!(&self.database, |pool| {
-            sqlx::query(
-                "INSERT INTO approval_decisions
-                     (order_id, approver_id, action, reason, state, outcome, updated_at)
-                 VALUES ($1, $2, $3, $4, 'sending', NULL, $5)
-                 ON CONFLICT (order_id, approver_id) DO NOTHING",
-            )
-            .bind(order_id)
-            .bind(approver)
-            .bind(action)
-            .bind(reason)
-            .bind(time)
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
+            sqlx::query(&insert)
+                .bind(order_id)
+                .bind(approver)
+                .bind(action)
+                .bind(reason)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
         })?;
         if inserted == 1 {
             return Ok(Claim::Mine);
         }
+        // The database's clock judges abandonment, so instances never disagree on it.
+        let retake = self.database.sql(
+            "UPDATE approval_decisions
+             SET action = $3, reason = $4, state = 'sending', outcome = NULL, updated_at = {now}
+             WHERE order_id = $1 AND approver_id = $2
+               AND ((state = 'answered' AND outcome = $5)
+                    OR (state = 'sending' AND updated_at < {now} - $6))",
+        );
         let retaken = on_pool!(&self.database, |pool| {
-            sqlx::query(
-                "UPDATE approval_decisions
-                 SET action = $3, reason = $4, state = 'sending', outcome = NULL, updated_at = $5
-                 WHERE order_id = $1 AND approver_id = $2
-                   AND ((state = 'answered' AND outcome = $6)
-                        OR (state = 'sending' AND updated_at < $7))",
-            )
-            .bind(order_id)
-            .bind(approver)
-            .bind(action)
-            .bind(reason)
-            .bind(time)
-            .bind(NOT_READY)
-            .bind(time - ABANDONED_AFTER_SECS)
-            .execute(pool)
-            .await
-            .map(|done| done.rows_affected())
+            sqlx::query(&retake)
+                .bind(order_id)
+                .bind(approver)
+                .bind(action)
+                .bind(reason)
+                .bind(NOT_READY)
+                .bind(ABANDONED_AFTER_SECS)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
         })?;
         if retaken == 1 {
             return Ok(Claim::Mine);
@@ -106,18 +106,18 @@ impl DecisionStore {
         approver: &str,
         outcome: &str,
     ) -> Result<(), BffError> {
+        let answer = self.database.sql(
+            "UPDATE approval_decisions SET state = 'answered', outcome = $3, updated_at = {now}
+             WHERE order_id = $1 AND approver_id = $2 AND state = 'sending'",
+        );
         on_pool!(&self.database, |pool| {
-            sqlx::query(
-                "UPDATE approval_decisions SET state = 'answered', outcome = $3, updated_at = $4
-                 WHERE order_id = $1 AND approver_id = $2 AND state = 'sending'",
-            )
-            .bind(order_id)
-            .bind(approver)
-            .bind(outcome)
-            .bind(now())
-            .execute(pool)
-            .await
-            .map(|_| ())
+            sqlx::query(&answer)
+                .bind(order_id)
+                .bind(approver)
+                .bind(outcome)
+                .execute(pool)
+                .await
+                .map(|_| ())
         })?;
         Ok(())
     }
