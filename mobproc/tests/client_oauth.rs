@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 use std::time::{Duration, SystemTime};
 
-use mobproc::client::{AccessToken, ClientConfig, ErrorKind, MobprocClient, RefreshToken};
+use mobproc::client::{
+    AccessToken, ClientConfig, ErrorKind, MobprocClient, PkceCodeVerifier, RefreshToken,
+};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -106,6 +108,44 @@ async fn the_password_grant_sends_its_form_and_reads_the_tokens() {
     assert!(!tokens.expires_within(Duration::from_secs(60)));
     assert!(tokens.expires_within(Duration::from_secs(7200)));
     assert!(!format!("{tokens:?}").contains("ts5grB07RB2GHAuOs67tJ4zJjV1R"));
+}
+
+#[tokio::test]
+async fn the_code_grant_sends_the_code_redirect_uri_and_verifier_with_the_credentials() {
+    let server = MockServer::start().await;
+    token_endpoint(
+        &server,
+        ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "token_type": "Bearer", "expires_in": 7200,
+            "refresh_token": "c0deRefreshTokenFromTheIdentityProvider000",
+            "access_token": "c0deAccessToken"
+        })),
+    )
+    .await;
+    let redirect = url::Url::parse("https://shop.example.com/auth/callback").unwrap();
+    let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+
+    let tokens = client_for(&server)
+        .code_grant(
+            "the-code",
+            &redirect,
+            PkceCodeVerifier::new(verifier.into()),
+        )
+        .await
+        .unwrap();
+
+    expect_form(
+        &only_form(&server).await,
+        &[
+            ("grant_type", "authorization_code"),
+            ("code", "the-code"),
+            ("redirect_uri", "https://shop.example.com/auth/callback"),
+            ("code_verifier", verifier),
+            ("client_id", "storefront-client"),
+            ("client_secret", "s3cr3t"),
+        ],
+    );
+    assert_eq!(tokens.access_token.secret(), "c0deAccessToken");
 }
 
 #[tokio::test]

@@ -18,8 +18,10 @@
 //! - Answers are read up to [`ClientConfig::max_response_bytes`]; a longer body is
 //!   [`ErrorKind::TooLarge`], so an upstream cannot make the server hold unbounded data.
 //! - Errors are one [`MobprocError`], carrying the correlation id the call used.
-//! - OAuth (API.md §2): password and refresh grants, revocation and PingFederate's
-//!   validate grant, returning a [`TokenSet`] with an absolute expiry.
+//! - OAuth (API.md §2): password, refresh and authorization code (PKCE S256) grants,
+//!   revocation and PingFederate's validate grant, returning a [`TokenSet`] with an
+//!   absolute expiry; [`MobprocClient::authorization_request`] makes the browser's
+//!   redirect to the identity provider.
 //! - One `tracing` event per upstream attempt (method, path, status, elapsed ms,
 //!   correlation id); tokens, passwords and secrets are never logged.
 
@@ -42,7 +44,7 @@ use std::sync::Arc;
 
 use url::Url;
 
-pub use oauth2::{AccessToken, ClientSecret, RefreshToken};
+pub use oauth2::{AccessToken, ClientSecret, CsrfToken, PkceCodeVerifier, RefreshToken};
 
 pub use api::Api;
 pub use collection::Collection;
@@ -50,7 +52,7 @@ pub use config::ClientConfig;
 pub use context::CallContext;
 pub use credentials::Credentials;
 pub use error::{ErrorKind, MobprocError};
-pub use oauth::TokenSet;
+pub use oauth::{AuthorizationRequest, TokenSet};
 pub use pagination::Walked;
 pub use params::{
     AssetQuery, CatalogQuery, EmployeeQuery, OrderQuery, PropertiesQuery, VendorQuery,
@@ -226,8 +228,49 @@ mod tests {
         sendable(api.walk(&collection::EMPLOYEES, &(), 10));
         sendable(client.password_grant("u", "p"));
         sendable(client.refresh_grant(&refresh));
+        let redirect = Url::parse("http://shop.test/auth/callback").unwrap();
+        sendable(client.code_grant("c", &redirect, PkceCodeVerifier::new("v".into())));
         sendable(client.revoke_refresh_token(&refresh));
         sendable(client.validate_token(&token));
+    }
+
+    #[test]
+    fn an_authorization_request_carries_state_and_an_s256_challenge_but_no_secret() {
+        let config = ClientConfig::new(
+            "http://mobproc.test/v1",
+            "http://auth.test/as/token.oauth2",
+            "ACME",
+            "storefront",
+            "s3cr3t",
+        );
+        let redirect = Url::parse("http://shop.test/auth/callback").unwrap();
+        let without = MobprocClient::new(config.clone()).unwrap();
+        assert!(without.authorization_request(&redirect).is_err());
+        let client = MobprocClient::new(
+            config.with_authorization_url("http://auth.test/as/authorization.oauth2"),
+        )
+        .unwrap();
+        let request = client.authorization_request(&redirect).unwrap();
+        let query: std::collections::HashMap<String, String> =
+            request.url.query_pairs().into_owned().collect();
+        assert_eq!(request.url.path(), "/as/authorization.oauth2");
+        assert_eq!(query["response_type"], "code");
+        assert_eq!(query["client_id"], "storefront");
+        assert_eq!(query["redirect_uri"], redirect.as_str());
+        assert_eq!(query["scope"], "MOBPROC");
+        assert_eq!(query["state"], *request.state.secret());
+        assert_eq!(query["code_challenge_method"], "S256");
+        let challenge = oauth2::PkceCodeChallenge::from_code_verifier_sha256(&request.verifier);
+        assert_eq!(query["code_challenge"], challenge.as_str());
+        let url = request.url.as_str();
+        assert!(!url.contains("s3cr3t") && !url.contains(request.verifier.secret().as_str()));
+        let again = client.authorization_request(&redirect).unwrap();
+        assert_ne!(
+            again.state.secret(),
+            request.state.secret(),
+            "fresh each time"
+        );
+        assert!(!format!("{request:?}").contains(request.verifier.secret().as_str()));
     }
 
     #[test]

@@ -1,12 +1,15 @@
-//! OAuth 2 against PingFederate (API.md §2): the password and refresh grants through the
-//! `oauth2` crate; revocation (RFC 7009) and PingFederate's validate grant as plain form
-//! posts. Client credentials travel in the form body, as PingFederate expects.
+//! OAuth 2 against PingFederate (API.md §2): the password, refresh and authorization
+//! code (with PKCE S256) grants through the `oauth2` crate; revocation (RFC 7009) and
+//! PingFederate's validate grant as plain form posts. Client credentials travel in the
+//! form body, as PingFederate expects.
 
+use std::borrow::Cow;
 use std::time::{Duration, Instant, SystemTime};
 
 use oauth2::basic::{BasicClient, BasicErrorResponse, BasicErrorResponseType, BasicTokenResponse};
 use oauth2::{
-    AccessToken, AuthType, ClientId, ClientSecret, EndpointNotSet, EndpointSet, RefreshToken,
+    AccessToken, AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken,
+    EndpointNotSet, EndpointSet, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken,
     RequestTokenError, ResourceOwnerPassword, ResourceOwnerUsername, Scope, TokenResponse,
     TokenUrl,
 };
@@ -24,6 +27,8 @@ const VALIDATE_GRANT: &str = "urn:pingidentity.com:oauth2:grant_type:validate_be
 
 type TokenClient =
     BasicClient<EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointSet>;
+type CodeClient =
+    BasicClient<EndpointSet, EndpointNotSet, EndpointNotSet, EndpointNotSet, EndpointSet>;
 type TokenError = RequestTokenError<Exchange, BasicErrorResponse>;
 
 /// Why an OAuth request got no answer to read: the transport, or an answer too large.
@@ -78,9 +83,29 @@ impl TokenSet {
     }
 }
 
+/// Where to send the browser to sign in at the identity provider, and what its
+/// callback must be checked and exchanged with. Only the URL leaves the server; the
+/// verifier never does, and `Debug` shows neither secret.
+pub struct AuthorizationRequest {
+    pub url: Url,
+    /// The `state` the callback must carry back.
+    pub state: CsrfToken,
+    /// The PKCE verifier of the S256 challenge in the URL, for the exchange.
+    pub verifier: PkceCodeVerifier,
+}
+
+impl std::fmt::Debug for AuthorizationRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuthorizationRequest")
+            .finish_non_exhaustive()
+    }
+}
+
 /// The token endpoints and the client credentials sent to them.
 pub(crate) struct OAuthEndpoints {
     client: TokenClient,
+    /// The same client with the identity provider's authorization endpoint, if any.
+    code_client: Option<CodeClient>,
     token_url: Url,
     revocation_url: Option<Url>,
     client_id: String,
@@ -99,8 +124,15 @@ impl OAuthEndpoints {
             .set_client_secret(config.client_secret.clone())
             .set_token_uri(TokenUrl::from_url(token_url.clone()))
             .set_auth_type(AuthType::RequestBody);
+        let code_client = config
+            .authorization_url
+            .as_deref()
+            .map(|url| endpoint_url("authorization", url))
+            .transpose()?
+            .map(|url| client.clone().set_auth_uri(AuthUrl::from_url(url)));
         Ok(Self {
             client,
+            code_client,
             token_url,
             revocation_url,
             client_id: config.client_id.clone(),
@@ -146,6 +178,55 @@ impl MobprocClient {
         let started = Instant::now();
         let result = request.request_async(&self.oauth_http()).await;
         token_set("refresh_token", started, sent_at, result)
+    }
+
+    /// A new authorization request (RFC 6749 §4.1.1) for the browser: a random `state`
+    /// and a PKCE S256 challenge (RFC 7636), coming back to `redirect_uri`.
+    pub fn authorization_request(
+        &self,
+        redirect_uri: &Url,
+    ) -> Result<AuthorizationRequest, MobprocError> {
+        let client = self
+            .inner
+            .oauth
+            .code_client
+            .as_ref()
+            .ok_or_else(|| ErrorKind::Config("no authorization endpoint configured".into()))?;
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let (url, state) = client
+            .authorize_url(CsrfToken::new_random)
+            .set_pkce_challenge(challenge)
+            .set_redirect_uri(Cow::Owned(RedirectUrl::from_url(redirect_uri.clone())))
+            .add_scope(Scope::new(SCOPE.to_owned()))
+            .url();
+        Ok(AuthorizationRequest {
+            url,
+            state,
+            verifier,
+        })
+    }
+
+    /// The authorization code grant (RFC 6749 §4.1.3): the identity provider's `code`,
+    /// the `redirect_uri` it was issued for and the PKCE verifier, with the client's
+    /// credentials, for the same tokens as the password grant.
+    pub async fn code_grant(
+        &self,
+        code: &str,
+        redirect_uri: &Url,
+        verifier: PkceCodeVerifier,
+    ) -> Result<TokenSet, MobprocError> {
+        let redirect_uri = RedirectUrl::from_url(redirect_uri.clone());
+        let request = self
+            .inner
+            .oauth
+            .client
+            .exchange_code(AuthorizationCode::new(code.to_owned()))
+            .set_pkce_verifier(verifier)
+            .set_redirect_uri(Cow::Borrowed(&redirect_uri));
+        let sent_at = SystemTime::now();
+        let started = Instant::now();
+        let result = request.request_async(&self.oauth_http()).await;
+        token_set("authorization_code", started, sent_at, result)
     }
 
     /// The HTTP client the `oauth2` crate's requests go through.
