@@ -33,6 +33,11 @@ pub fn sign_in(return_to: &str) -> String {
     format!("/sign-in?return_to={}", encode(return_to))
 }
 
+/// The start of signing in at the identity provider, coming back to `return_to`.
+pub fn company_sign_in(return_to: &str) -> String {
+    format!("/auth/authorize?return_to={}", encode(return_to))
+}
+
 /// A page of one line, e.g. `line(id, "accessories")`.
 pub fn line(service_id: &str, page: &str) -> String {
     format!("/lines/{}/{page}", encode(service_id))
@@ -128,6 +133,10 @@ mod tests {
         assert_eq!(order("87/11"), "/orders/87%2F11");
         assert_eq!(confirmation("ab c"), "/checkout/confirm?checkout=ab%20c");
         assert_eq!(sign_in("/cart?x=1"), "/sign-in?return_to=%2Fcart%3Fx%3D1");
+        assert_eq!(
+            company_sign_in("/cart?x=1"),
+            "/auth/authorize?return_to=%2Fcart%3Fx%3D1"
+        );
         assert_eq!(line("38382349", "upgrade"), "/lines/38382349/upgrade");
     }
 

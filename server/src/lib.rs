@@ -77,8 +77,10 @@ pub fn router(state: AppState, store: Store) -> Router {
     let acting: Arc<dyn ActingBackend> = Arc::new(state.bff.clone());
     let orders: Arc<dyn OrdersBackend> = Arc::new(state.bff.clone());
     let care: Arc<dyn CareBackend> = Arc::new(state.bff.clone());
+    let form_targets = app::components::csp::FormTargets(state.bff.form_targets());
     // Every page, the 404 page included, gets the BFF behind its server functions.
     let backends = move || {
+        provide_context(form_targets.clone());
         provide_context(backend.clone());
         provide_context(ordering.clone());
         provide_context(catalog.clone());
@@ -89,6 +91,8 @@ pub fn router(state: AppState, store: Store) -> Router {
     Router::new()
         .route("/auth/sign-in", post(bff::auth_routes::sign_in))
         .route("/auth/sign-out", post(bff::auth_routes::sign_out))
+        .route("/auth/authorize", get(bff::code_sign_in::start))
+        .route("/auth/callback", get(bff::code_sign_in::callback))
         .route(
             "/auth/sign-out-everywhere",
             get(bff::auth_routes::confirm_sign_out_everywhere)

@@ -3,7 +3,14 @@
 //! asks for the embedded demo sandbox; the `STOREFRONT_*` variables of the README
 //! configure the rest.
 
-use std::{error::Error, fs::OpenOptions, path::Path, process::ExitCode, sync::Mutex};
+use std::{
+    error::Error,
+    fs::OpenOptions,
+    net::{Ipv4Addr, SocketAddr},
+    path::Path,
+    process::ExitCode,
+    sync::Mutex,
+};
 
 use leptos::prelude::get_configuration;
 use server::{
@@ -18,6 +25,7 @@ use server::{
     AppState,
 };
 use tracing_subscriber::{filter::Targets, layer::SubscriberExt, util::SubscriberInitExt, Layer};
+use url::Url;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -43,12 +51,16 @@ async fn run() -> Result<(), Box<dyn Error>> {
     let signer = Signer::load(&store.database()).await?;
     let upstream = Upstream::connect(&settings).await?;
     let https = settings.https();
+    // Bound before the BFF exists: the identity provider's callback may be on its port.
+    let listener = tokio::net::TcpListener::bind(options.site_addr).await?;
+    let sign_in = sign_in_setup(&settings, &upstream, listener.local_addr()?)?;
     let bff = Bff::new(
         upstream.client.clone(),
         store.clone(),
         signer.clone(),
         bff::Options {
             secure_cookies: https,
+            sign_in,
             ..bff::Options::default()
         },
     )?;
@@ -69,7 +81,6 @@ async fn run() -> Result<(), Box<dyn Error>> {
     server::housekeeping::spawn(store.clone());
     let router = server::router(state, store);
 
-    let listener = tokio::net::TcpListener::bind(options.site_addr).await?;
     // The first line on stdout is the URL: scripts and tests read it.
     println!("listening on http://{}", listener.local_addr()?);
     println!("{}", upstream.describe());
@@ -81,6 +92,43 @@ async fn run() -> Result<(), Box<dyn Error>> {
     .await?;
     Ok(())
 }
+
+/// The ways of signing in, with the identity provider's callback on the public origin
+/// (the embedded sandbox's demo without one: on the address the server listens on,
+/// registered with the sandbox here).
+fn sign_in_setup(
+    settings: &Settings,
+    upstream: &Upstream,
+    listening: SocketAddr,
+) -> Result<bff::SignInSetup, Box<dyn Error>> {
+    let code = if settings.sign_in.code {
+        let origin = match &settings.public_origin {
+            Some(origin) => origin.clone(),
+            None => {
+                let mut local = listening;
+                if local.ip().is_unspecified() {
+                    local.set_ip(Ipv4Addr::LOCALHOST.into());
+                }
+                Url::parse(&format!("http://{local}"))?
+            }
+        };
+        let redirect_uri = origin.join(CALLBACK_PATH)?;
+        upstream.register_callback(redirect_uri.as_str());
+        Some(bff::CodeSignIn {
+            redirect_uri,
+            logout_url: upstream.idp.logout_url.clone(),
+        })
+    } else {
+        None
+    };
+    Ok(bff::SignInSetup {
+        password: settings.sign_in.password,
+        code,
+    })
+}
+
+/// The identity provider sends the browser back here (`bff::code_sign_in`).
+const CALLBACK_PATH: &str = "/auth/callback";
 
 /// The log on stderr (stdout carries only what scripts read, the URL first), filtered
 /// by `RUST_LOG`; and, with `STOREFRONT_AUDIT_LOG`, every `audit` line appended to

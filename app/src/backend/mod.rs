@@ -15,7 +15,7 @@ use leptos::prelude::use_context;
 
 use crate::{
     error::AppError,
-    model::{MyLines, SignInFlash, Viewer},
+    model::{MyLines, SignInChoices, SignInFlash, Viewer},
 };
 
 /// What the UI asks of the BFF. Each call runs inside a request, so implementations
@@ -26,6 +26,8 @@ pub trait Backend: Send + Sync + 'static {
     async fn viewer(&self) -> Result<Option<Viewer>, AppError>;
     /// The last failed sign-in's message and username, removed once read.
     async fn take_sign_in_flash(&self) -> Result<Option<SignInFlash>, AppError>;
+    /// How people may sign in here.
+    fn sign_in_choices(&self) -> SignInChoices;
     /// The actor's phone lines with what may be ordered for each, and whether they may
     /// order a new one.
     async fn lines(&self) -> Result<MyLines, AppError>;

@@ -32,6 +32,15 @@ pub struct SignInFlash {
     pub message: String,
 }
 
+/// The ways of signing in this deployment offers; at least one is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInChoices {
+    /// The storefront's own username and password form.
+    pub password: bool,
+    /// "Sign in with your company account": the identity provider's own page.
+    pub company_account: bool,
+}
+
 /// Where a line action belongs on its card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ActionGroup {

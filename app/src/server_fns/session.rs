@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::{
     error::AppError,
-    model::{SignInFlash, Viewer},
+    model::{SignInChoices, SignInFlash, Viewer},
 };
 
 /// Who is signed in, for the header and the pages that greet them.
@@ -15,4 +15,10 @@ pub async fn get_viewer() -> Result<Option<Viewer>, AppError> {
 #[server]
 pub async fn take_sign_in_flash() -> Result<Option<SignInFlash>, AppError> {
     crate::backend::backend()?.take_sign_in_flash().await
+}
+
+/// The ways of signing in the sign-in page offers.
+#[server]
+pub async fn get_sign_in_choices() -> Result<SignInChoices, AppError> {
+    Ok(crate::backend::backend()?.sign_in_choices())
 }

@@ -1,5 +1,6 @@
 //! Sign-in and sign-out: real form posts to server routes, so they work without
-//! JavaScript and the password never passes through a server function.
+//! JavaScript and the password never passes through a server function. (Signing in at
+//! the identity provider is `code_sign_in`.)
 
 use std::time::Duration;
 
@@ -59,6 +60,14 @@ pub async fn sign_in(
     session: Session,
     Form(form): Form<SignInForm>,
 ) -> Response {
+    if !bff.sign_in_setup().password {
+        return plain_page::page(
+            StatusCode::NOT_FOUND,
+            "Sign in",
+            "Signing in with a username and password is not offered here.",
+            ("/sign-in", "Back to sign-in"),
+        );
+    }
     let return_to = local_return_path(form.return_to);
     let username = form.username.trim().to_owned();
     let account = throttle::account_of(&username);
@@ -200,20 +209,37 @@ fn too_many_attempts(wait: Duration, return_to: &str) -> Response {
 
 /// `POST /auth/sign-out`: ends the sign-in (on every instance: its row is gone),
 /// revokes the refresh token, deletes the session, and tells the browser to drop this
-/// site's cookies and cache.
+/// site's cookies and cache. A sign-in made at the identity provider is ended there
+/// too, when it has a logout endpoint; it sends the browser back to the sign-in page.
 pub async fn sign_out(State(bff): State<Bff>, session: Session) -> Response {
+    let mut method = None;
     match bff.tokens().end(&session).await {
-        Ok(Some(ended)) => audit!(
-            "sign_out",
-            outcome = "ok",
-            user = ended.employee_id.as_str(),
-            actor = ended.employee_id.as_str(),
-            method = <&str>::from(ended.method),
-        ),
+        Ok(Some(ended)) => {
+            method = Some(ended.method);
+            audit!(
+                "sign_out",
+                outcome = "ok",
+                user = ended.employee_id.as_str(),
+                actor = ended.employee_id.as_str(),
+                method = <&str>::from(ended.method),
+            );
+        }
         Ok(None) => {}
         Err(error) => tracing::error!(%error, "sign-in not ended"),
     }
-    signed_out(&session).await
+    let logout = match method {
+        Some(Method::Code) => bff
+            .sign_in_setup()
+            .code
+            .as_ref()
+            .and_then(|code| code.logout_redirect()),
+        _ => None,
+    };
+    let response = signed_out(&session).await;
+    match logout {
+        Some(url) => ([CLEAR_SITE_DATA], Redirect::to(url.as_str())).into_response(),
+        None => response,
+    }
 }
 
 /// `GET /auth/sign-out-everywhere`: asks first, since it signs out every browser.

@@ -14,6 +14,7 @@ mod care;
 pub(crate) mod cart;
 mod catalog;
 pub(crate) mod checkout;
+pub mod code_sign_in;
 mod error;
 mod flash;
 pub mod guard;
@@ -41,9 +42,10 @@ use std::sync::Arc;
 use app::{
     backend::Backend,
     error::AppError,
-    model::{acting::Actor, MyLines, SignInFlash, Viewer},
+    model::{acting::Actor, MyLines, SignInChoices, SignInFlash, Viewer},
 };
 use mobproc::client::MobprocClient;
+use url::Url;
 
 use acting::EmployeeSearches;
 use caller::Caller;
@@ -68,6 +70,51 @@ pub struct Options {
     pub throttle: ThrottlePolicy,
     /// Browsers reach the storefront over https: cookies are `Secure`, `__Host-`.
     pub secure_cookies: bool,
+    pub sign_in: SignInSetup,
+}
+
+/// The ways of signing in this deployment offers.
+#[derive(Debug, Clone)]
+pub struct SignInSetup {
+    /// The storefront's own form (the OAuth password grant).
+    pub password: bool,
+    /// The identity provider's page (authorization code with PKCE), when offered.
+    pub code: Option<CodeSignIn>,
+}
+
+impl Default for SignInSetup {
+    fn default() -> Self {
+        Self {
+            password: true,
+            code: None,
+        }
+    }
+}
+
+/// Signing in at the identity provider, whose authorization endpoint the MOBPROC
+/// client knows.
+#[derive(Debug, Clone)]
+pub struct CodeSignIn {
+    /// This storefront's callback, `<origin>/auth/callback`, registered exactly there.
+    pub redirect_uri: Url,
+    /// Its logout (PingFederate's `/idp/startSLO.ping`): signing out of a code sign-in
+    /// ends the session there too.
+    pub logout_url: Option<Url>,
+}
+
+impl CodeSignIn {
+    /// Where signing out of a code sign-in goes: the identity provider's logout, which
+    /// comes back to this storefront's sign-in page.
+    fn logout_redirect(&self) -> Option<Url> {
+        let mut logout = self.logout_url.clone()?;
+        let mut back = self.redirect_uri.clone();
+        back.set_path("/sign-in");
+        back.set_query(None);
+        logout
+            .query_pairs_mut()
+            .append_pair("TargetResource", back.as_str());
+        Some(logout)
+    }
 }
 
 /// Shared by all requests; cheap to clone.
@@ -87,6 +134,7 @@ struct Inner {
     employee_searches: EmployeeSearches,
     decisions: DecisionStore,
     moves: MoveStore,
+    sign_in: SignInSetup,
 }
 
 impl Bff {
@@ -112,6 +160,7 @@ impl Bff {
                 employee_searches: EmployeeSearches::new(),
                 decisions: DecisionStore::new(database.clone()),
                 moves: MoveStore::new(database),
+                sign_in: options.sign_in,
             }),
         })
     }
@@ -156,6 +205,23 @@ impl Bff {
         &self.inner.moves
     }
 
+    fn sign_in_setup(&self) -> &SignInSetup {
+        &self.inner.sign_in
+    }
+
+    /// Origins besides this one that this site's forms may be redirected to: the
+    /// identity provider's logout, for the pages' `form-action`.
+    pub fn form_targets(&self) -> Vec<String> {
+        self.inner
+            .sign_in
+            .code
+            .as_ref()
+            .and_then(|code| code.logout_url.as_ref())
+            .map(|url| url.origin().ascii_serialization())
+            .into_iter()
+            .collect()
+    }
+
     /// The request being served, or what to tell the user when there is none.
     fn request(&self) -> Result<Request, AppError> {
         Request::current().map_err(|error| error.to_app_error(None))
@@ -198,6 +264,13 @@ impl Backend for Bff {
             }
         }
         Ok(flash)
+    }
+
+    fn sign_in_choices(&self) -> SignInChoices {
+        SignInChoices {
+            password: self.inner.sign_in.password,
+            company_account: self.inner.sign_in.code.is_some(),
+        }
     }
 
     async fn lines(&self) -> Result<MyLines, AppError> {

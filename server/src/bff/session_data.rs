@@ -1,5 +1,6 @@
 //! What the BFF keeps in the server-side session, under named keys: small flags and
-//! ids, never tokens (those are in `sign_ins`). None of it is ever sent to the
+//! ids, never tokens (those are in `sign_ins`; a pending sign-in's PKCE verifier is
+//! here until its callback). None of it is ever sent to the
 //! browser; the cookie carries only the session id.
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -14,6 +15,9 @@ pub const SIGN_IN: &str = "sign_in";
 pub const ACTING_FOR: &str = "acting_for";
 /// What MOBPROC's `/me` said the signed-in person may do, and when.
 pub const PERMISSIONS: &str = "permissions";
+/// Sign-ins started at the identity provider and not yet back: each one's `state`, PKCE
+/// verifier and return path (`bff::code_sign_in`).
+pub const CODE_SIGN_INS: &str = "code_sign_ins";
 
 /// `/me` is read again after this long, so a change of rights upstream shows within it.
 const PERMISSIONS_FRESH_FOR: Duration = Duration::from_secs(5 * 60);

@@ -46,6 +46,9 @@ pub struct Setup {
     pub throttle: ThrottlePolicy,
     pub limits: Limits,
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// "Sign in with your company account" too, at the sandbox's identity provider,
+    /// with its callback registered there and its logout.
+    pub code_sign_in: bool,
 }
 
 impl Drop for Harness {
@@ -98,17 +101,19 @@ pub async fn serve(
     data: &Path,
     setup: &Setup,
 ) -> (String, JoinHandle<()>) {
-    let client = MobprocClient::new(
-        ClientConfig::new(
-            sandbox.api_url(),
-            sandbox.token_url(),
-            "ACME",
-            "storefront",
-            "storefront-secret",
-        )
-        .with_revocation_url(format!("{}/as/revoke_token.oauth2", sandbox.base_url())),
+    let mut config = ClientConfig::new(
+        sandbox.api_url(),
+        sandbox.token_url(),
+        "ACME",
+        "storefront",
+        "storefront-secret",
     )
-    .expect("client");
+    .with_revocation_url(format!("{}/as/revoke_token.oauth2", sandbox.base_url()));
+    if setup.code_sign_in {
+        config = config
+            .with_authorization_url(format!("{}/as/authorization.oauth2", sandbox.base_url()));
+    }
+    let client = MobprocClient::new(config).expect("client");
     let store = Store::open(&database_url(data).await)
         .await
         .expect("session store");
@@ -117,9 +122,27 @@ pub async fn serve(
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
     let signer = Signer::load(&store.database()).await.expect("signing key");
+    let code = setup.code_sign_in.then(|| {
+        let redirect_uri = format!("http://{addr}/auth/callback");
+        sandbox
+            .state()
+            .clients()
+            .register("storefront", &redirect_uri)
+            .expect("callback registered");
+        bff::CodeSignIn {
+            redirect_uri: redirect_uri.parse().expect("callback URL"),
+            logout_url: format!("{}/idp/startSLO.ping", sandbox.base_url())
+                .parse()
+                .ok(),
+        }
+    });
     let options = bff::Options {
         throttle: setup.throttle,
         secure_cookies: setup.https,
+        sign_in: bff::SignInSetup {
+            password: true,
+            code,
+        },
     };
     let state = AppState {
         leptos: LeptosOptions::builder()
