@@ -407,6 +407,11 @@ impl fmt::Debug for Settings {
         f.debug_struct("Settings")
             .field("mobproc", &mobproc)
             .field("sign_in", &self.sign_in)
+            .field(
+                "authorization_url",
+                &self.authorization_url.as_ref().map(Url::as_str),
+            )
+            .field("logout_url", &self.logout_url.as_ref().map(Url::as_str))
             .field("data_dir", &self.data_dir)
             .field("database_url", &self.database_url.as_ref().map(|_| "[set]"))
             .field("https", &self.https())
