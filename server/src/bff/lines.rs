@@ -3,7 +3,7 @@
 
 use app::{
     links,
-    model::{cart::OrderKind, MyLines},
+    model::{cart::OrderKind, ActionGroup, LineAction, MyLines},
 };
 use mobproc::client::{collection, AssetQuery};
 
@@ -28,12 +28,27 @@ pub async fn list(caller: &Caller) -> Result<MyLines, BffError> {
         .into_iter()
         .any(|order| transactions::may_start(order, permitted))
         .then(|| links::NEW_LINE.to_owned());
+    // MOBPROC lets the signed-in person move lines, whoever they act for.
+    let may_move = match caller.party().acting {
+        None => permissions.can_move_service,
+        Some(_) => caller.own_permissions().await?.can_move_service,
+    };
     let notice = session_data::take(caller.session(), moves::LINES_NOTICE).await?;
     Ok(MyLines {
         lines: services
             .items
             .into_iter()
-            .map(|service| present::line(service, permitted))
+            .map(|service| {
+                let mut line = present::line(service, permitted);
+                if may_move {
+                    line.actions.push(LineAction {
+                        label: moves::MOVE_LABEL.to_owned(),
+                        href: links::line(&line.service_id, "move"),
+                        group: ActionGroup::Manage,
+                    });
+                }
+                line
+            })
             .collect(),
         new_line,
         notice,

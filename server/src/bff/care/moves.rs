@@ -2,6 +2,8 @@
 //! `/me` lets move services: the employee is found with the search of "Order for
 //! someone else", the move is kept as confirmed, and pressing "Move" sends it once.
 
+use std::time::{Duration, Instant};
+
 use app::{
     error::AppError,
     model::care::{MoveConfirmation, MoveView},
@@ -10,6 +12,9 @@ use mobproc::model::MoveServiceRequest;
 
 use super::move_store::{Move, CONFIRMED, MOVED};
 use crate::bff::{acting, caller::Caller, error::BffError, present, session_data};
+
+/// The line card's button to the "Move this line" page.
+pub const MOVE_LABEL: &str = "Move to another employee";
 
 /// The session key of the notice "My lines" shows once after a move.
 pub const LINES_NOTICE: &str = "lines_notice";
@@ -73,22 +78,45 @@ pub async fn view(
     Ok(view)
 }
 
-/// Sends the confirmed move `move_id` once; a second press shows what the first did.
+/// How often a press waiting for another one's move looks at it again.
+const POLL: Duration = Duration::from_millis(200);
+/// How long a press waits for another one's move (MOBPROC's request timeout is 30 s).
+const WAIT: Duration = Duration::from_secs(40);
+
+/// Sends the confirmed move `move_id` once; a press while it is under way waits for it,
+/// and any later one shows what it did.
 pub async fn send(caller: &Caller, service_id: &str, move_id: &str) -> Result<(), BffError> {
     may_move(caller).await?;
     let moves = caller.bff().moves();
-    let line_move = moves
-        .get(caller.party(), move_id, service_id)
-        .await?
-        .ok_or(BffError::User(AppError::NotFound))?;
-    if line_move.state == MOVED {
-        return leave_notice(caller, &line_move).await;
+    let started = Instant::now();
+    loop {
+        let line_move = moves
+            .get(caller.party(), move_id, service_id)
+            .await?
+            .ok_or(BffError::User(AppError::NotFound))?;
+        if line_move.state == MOVED {
+            return leave_notice(caller, &line_move).await;
+        }
+        if moves.claim(&line_move.id).await? {
+            // In its own task, so a browser that goes away mid-way (a second press
+            // without JavaScript) cannot leave the move half done.
+            let task = tokio::spawn(move_once(caller.clone(), line_move.clone()));
+            task.await
+                .map_err(|_| BffError::Context("the move task ended abnormally"))??;
+            return leave_notice(caller, &line_move).await;
+        }
+        if started.elapsed() > WAIT {
+            return Err(BffError::User(AppError::Conflict {
+                message: "This line is being moved right now. Reload My lines in a moment.".into(),
+            }));
+        }
+        tokio::time::sleep(POLL).await;
     }
-    if !moves.claim(&line_move.id).await? {
-        return Err(BffError::User(AppError::Conflict {
-            message: "This line is being moved right now. Reload My lines in a moment.".into(),
-        }));
-    }
+}
+
+/// Sends the move this request claimed, and records how it ended.
+async fn move_once(caller: Caller, line_move: Move) -> Result<(), BffError> {
+    let moves = caller.bff().moves();
     let request = MoveServiceRequest {
         new_owner_employee_id: line_move
             .new_owner_company_id
@@ -102,21 +130,17 @@ pub async fn send(caller: &Caller, service_id: &str, move_id: &str) -> Result<()
         .move_service(&line_move.service_id, &request)
         .await;
     let outcome = if moved.is_ok() { "moved" } else { "refused" };
-    tracing::info!(
-        target: "audit",
-        correlation_id = %caller.request_id(),
-        user = %caller.party().user_id,
-        actor = %caller.party().actor_id,
-        service = %line_move.service_id,
-        new_owner = %line_move.new_owner_id,
-        outcome,
-        "line moved to another employee"
+    crate::audit!(
+        "line_move",
+        outcome = outcome,
+        user = caller.party().user_id.as_str(),
+        actor = caller.party().actor_id.as_str(),
+        service = line_move.service_id.as_str(),
+        new_owner = line_move.new_owner_id.as_str(),
+        correlation_id = caller.request_id(),
     );
     match moved {
-        Ok(_) => {
-            moves.settle(&line_move.id, MOVED).await?;
-            leave_notice(caller, &line_move).await
-        }
+        Ok(_) => moves.settle(&line_move.id, MOVED).await,
         Err(error) => {
             moves.settle(&line_move.id, CONFIRMED).await?;
             Err(error)
