@@ -22,6 +22,7 @@ instances_say() { printf '==> %s\n' "$*"; }
 # standalone sandbox.
 instances_build() {
   (cd "$INSTANCES_ROOT" && cargo leptos build --release \
+    && scripts/precompress.sh \
     && cargo build --release -p sandbox --bin mobproc-sandbox)
 }
 
@@ -61,6 +62,7 @@ instances_server() {
   LEPTOS_OUTPUT_NAME=storefront \
     LEPTOS_SITE_ROOT="$INSTANCES_ROOT/target/site" \
     LEPTOS_SITE_PKG_DIR=pkg \
+    LEPTOS_HASH_FILES=true \
     LEPTOS_SITE_ADDR="127.0.0.1:$port" \
     LEPTOS_ENV=PROD \
     STOREFRONT_DATA_DIR="$INSTANCES_DIR/server-$n" \

@@ -9,10 +9,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 cargo leptos build --release --bin-features embedded-sandbox
+scripts/precompress.sh
 
 export LEPTOS_OUTPUT_NAME=storefront
 export LEPTOS_SITE_ROOT="$ROOT/target/site"
 export LEPTOS_SITE_PKG_DIR=pkg
+export LEPTOS_HASH_FILES=true
 export LEPTOS_SITE_ADDR="${STOREFRONT_ADDR:-127.0.0.1:3000}"
 # cargo-leptos 0.3.11 ignores the manifest's env key, so production mode is set here.
 export LEPTOS_ENV=PROD

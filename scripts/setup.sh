@@ -42,18 +42,22 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}";
   npm install --prefix "$ROOT/.tools" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
 fi
 
+# brotli precompresses the built assets (scripts/precompress.sh).
+missing=()
+command -v brotli >/dev/null || missing+=(brotli)
 if [ "$MODE" = "test" ]; then
   # Chromium for Playwright; nginx for the several-instances spec; faketime for the
   # clock-skew test. (PostgreSQL: scripts/postgres.sh.)
-  missing=()
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium fonts-liberation)
   command -v nginx >/dev/null || missing+=(nginx-light)
   command -v faketime >/dev/null || missing+=(faketime)
-  if [ "${#missing[@]}" -gt 0 ]; then
-    say "installing ${missing[*]} from Debian"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-  fi
+fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  say "installing ${missing[*]} from Debian"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+if [ "$MODE" = "test" ]; then
   # npm ci only when the lockfile changed since the last install.
   E2E="$ROOT/end2end"
   if [ ! -f "$E2E/node_modules/.package-lock.json" ] || [ "$E2E/package-lock.json" -nt "$E2E/node_modules/.package-lock.json" ]; then

@@ -63,6 +63,7 @@ cargo test -p server --tests -- --include-ignored
 
 say "release build (server with the embedded sandbox + WASM, and the standalone sandbox)"
 cargo leptos build --release --bin-features embedded-sandbox
+scripts/precompress.sh
 cargo build --release -p sandbox --bin mobproc-sandbox
 
 say "scripts/run.sh serves the demo"

@@ -13,7 +13,7 @@ pub mod return_path;
 pub mod server_fns;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode, StaticSegment,
@@ -40,6 +40,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                // The stylesheet's name carries its content's hash (cargo-leptos'
+                // hash-files), so browsers keep it as long as it is unchanged.
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
@@ -59,7 +62,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/storefront.css"/>
         <Title formatter=|page: String| format!("{page} · MOBPROC storefront")/>
         <ContentSecurityPolicy/>
         <HydrationMarker/>

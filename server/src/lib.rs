@@ -2,10 +2,11 @@
 //! holds sessions and tokens and makes every call to MOBPROC.
 //!
 //! Layers, outermost first: request id, client address and request log; the limits
-//! (timeout, concurrency: 503); compression; security headers (HSTS); same-origin
-//! check for state-changing requests; body-size limit; session; no-store for what a
-//! signed-in person gets; signed form errors; sign-in guard for pages; the status of
-//! server functions' errors.
+//! (timeout, concurrency: 503); security headers (HSTS). Then the built assets and the
+//! site root's files ([`static_files`]); everything else goes on through compression;
+//! same-origin check for state-changing requests; body-size limit; session; no-store
+//! for what a signed-in person gets; signed form errors; sign-in guard for pages; the
+//! status of server functions' errors.
 
 pub mod audit;
 pub mod bff;
@@ -20,6 +21,7 @@ mod plain_page;
 pub mod security;
 pub mod session;
 pub mod signing;
+pub mod static_files;
 pub mod upstream;
 
 use std::sync::{Arc, LazyLock};
@@ -88,7 +90,7 @@ pub fn router(state: AppState, store: Store) -> Router {
         provide_context(orders.clone());
         provide_context(care.clone());
     };
-    Router::new()
+    let pages = Router::new()
         .route("/auth/sign-in", post(bff::auth_routes::sign_in))
         .route("/auth/sign-out", post(bff::auth_routes::sign_out))
         .route("/auth/authorize", get(bff::code_sign_in::start))
@@ -123,11 +125,14 @@ pub fn router(state: AppState, store: Store) -> Router {
             state.origin.clone(),
             security::require_same_origin,
         ))
+        .layer(CompressionLayer::new())
+        .with_state(state.clone());
+    static_files::router(&state.leptos)
+        .fallback_service(pages)
         .layer(middleware::from_fn_with_state(
             state.origin.clone(),
             security::security_headers,
         ))
-        .layer(CompressionLayer::new())
         .layer(
             ServiceBuilder::new()
                 .layer(HandleErrorLayer::new(overload::answer))
@@ -142,5 +147,4 @@ pub fn router(state: AppState, store: Store) -> Router {
             state.proxies.clone(),
             observability::correlate,
         ))
-        .with_state(state)
 }

@@ -46,11 +46,12 @@ fn document(status: StatusCode, title: &str, body: &str) -> Response {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title} · MOBPROC storefront</title>\n\
-         <link rel=\"stylesheet\" href=\"/pkg/storefront.css\">\n</head>\n<body>\n\
+         <link rel=\"stylesheet\" href=\"{stylesheet}\">\n</head>\n<body>\n\
          <header class=\"site-header\"><a class=\"brand\" href=\"/\">MOBPROC storefront</a></header>\n\
          <main id=\"main\"><section class=\"narrow\">\n<h1>{title}</h1>\n{body}\
          </section></main>\n</body>\n</html>\n",
         title = encode_text(title),
+        stylesheet = crate::static_files::stylesheet(),
     );
     (
         status,

@@ -37,6 +37,7 @@ export async function launch(dataDir: string, env: Record<string, string> = {}):
       LEPTOS_OUTPUT_NAME: "storefront",
       LEPTOS_SITE_ROOT: process.env.STOREFRONT_SITE ?? path.join(repoRoot, "target/site"),
       LEPTOS_SITE_PKG_DIR: "pkg",
+      LEPTOS_HASH_FILES: "true",
       LEPTOS_SITE_ADDR: "127.0.0.1:0",
       LEPTOS_ENV: "PROD",
       STOREFRONT_DATA_DIR: dataDir,

@@ -14,8 +14,9 @@ use super::{
     Bff,
 };
 
-/// Paths anyone may fetch: the sign-in page and routes, the built assets.
-const PUBLIC_PREFIXES: &[&str] = &["/sign-in", "/auth/", "/pkg/", "/favicon"];
+/// Paths anyone may fetch: the sign-in page and routes. (Built assets and the site
+/// root's files are served before this layer, by `static_files`.)
+const PUBLIC_PREFIXES: &[&str] = &["/sign-in", "/auth/"];
 /// The image proxy, which pages of every kind use.
 const MEDIA: &str = "/media";
 
@@ -60,8 +61,8 @@ fn to_sign_in(here: &str) -> Response {
     Redirect::to(&app::links::sign_in(here)).into_response()
 }
 
-/// The same for everyone, so caches may keep them: built assets, product images.
-const SHARED: &[&str] = &["/pkg/", "/favicon", "/media"];
+/// The same for everyone, so caches may keep them: product images.
+const SHARED: &[&str] = &["/media"];
 /// Answers that may carry a person's data or change their session, signed in or not.
 const ALWAYS_PERSONAL: &[&str] = &["/api/", "/auth/"];
 
