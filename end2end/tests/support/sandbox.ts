@@ -78,6 +78,9 @@ export interface SandboxCall {
   path: string;
   query?: string | null;
   status?: number | null;
+  /** Token requests: the grant type, and for code exchanges how PKCE fared. */
+  grantType?: string;
+  pkce?: "verified" | "failed" | "absent";
 }
 
 export class SandboxJournal {
