@@ -37,6 +37,8 @@ use tracing_subscriber::{layer::Context, prelude::*, Layer};
 const NUMBER: &str = "203-555-7676";
 /// Peter's LG Cookie Plus, the line's device asset.
 const PETERS_DEVICE: &str = "35362368";
+/// Peter's Sprint line 203-555-4468, active, whose `orderActions` list UNSUSPEND too.
+const SPRINT_LINE: &str = "38382335";
 const NOAH: &str = "noah.patel@example.com";
 /// Noah's line 203-555-0727: it offers every care order; his `/me` allows few.
 const NOAHS_LINE: &str = "38382727";
@@ -382,6 +384,14 @@ async fn peter_suspends_his_line_and_reconnects_it_with_the_documented_requests(
     assert!(links_to(card, LINE, "suspend"));
     assert!(!links_to(card, LINE, "reconnect"), "an active line");
     assert!(text(card).contains("Manage line"), "grouped: {card}");
+    // MOBPROC offers reconnecting an active line; the storefront does not.
+    let sprint = line_card(&home, SPRINT_LINE).expect("Peter's Sprint line");
+    assert_eq!(status_of(sprint), "Active");
+    assert!(links_to(sprint, SPRINT_LINE, "suspend"), "{sprint}");
+    assert!(!links_to(sprint, SPRINT_LINE, "reconnect"), "{sprint}");
+    harness
+        .page_answering(&peter, &format!("/lines/{SPRINT_LINE}/reconnect"), 403)
+        .await;
 
     // From My lines, the form, then the confirmation: two steps.
     let page = harness
@@ -438,6 +448,9 @@ async fn peter_suspends_his_line_and_reconnects_it_with_the_documented_requests(
     assert!(links_to(card, LINE, "reconnect"), "{card}");
     assert!(text(card).contains("Reconnect"));
     assert!(!links_to(card, LINE, "suspend"), "not suspended twice");
+    harness
+        .page_answering(&peter, &format!("/lines/{LINE}/suspend"), 403)
+        .await;
     assert!(!links_to(card, LINE, "accessories"), "{card}");
 
     let reconnect: CareView = care_view(&harness, &peter, LINE, OrderKind::Unsuspend)

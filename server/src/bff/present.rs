@@ -69,7 +69,7 @@ pub fn line(service: ServiceAsset, allowed: &[TransactionType]) -> Line {
     let offered = service.order_actions.clone().unwrap_or_default();
     let actions = transactions::ALL
         .into_iter()
-        .filter(|t| t.allowed(allowed, Some(&offered)))
+        .filter(|t| t.allowed(allowed, Some(&offered)) && t.fits_status(service.status.as_deref()))
         .filter_map(|t| t.entry.as_ref())
         .map(|entry| LineAction {
             label: entry.label.to_owned(),
@@ -241,5 +241,21 @@ mod tests {
             "a suspended line is reconnected, not suspended"
         );
         assert_eq!(line_status("PENDING_ACTIVATION"), "Pending activation");
+
+        let active: ServiceAsset = serde_json::from_value(serde_json::json!({
+            "id": "2", "serviceNumber": "2035554468", "status": "ACTIVE",
+            "orderActions": ["SUSPEND", "UNSUSPEND"]
+        }))
+        .unwrap();
+        let shown = super::line(
+            active,
+            &[TransactionType::Unsuspend, TransactionType::Suspend],
+        );
+        let labels: Vec<&str> = shown.actions.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Lost or stolen? Suspend this line"],
+            "an active line is suspended, not reconnected, whatever MOBPROC lists"
+        );
     }
 }

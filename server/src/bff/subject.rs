@@ -77,7 +77,8 @@ pub async fn line(
     if transaction.allowed(
         &permissions.transaction_types,
         line.order_actions.as_deref(),
-    ) {
+    ) && transaction.fits_status(line.status.as_deref())
+    {
         Ok(line)
     } else {
         Err(BffError::User(AppError::Forbidden))

@@ -52,6 +52,8 @@ pub struct Transaction {
     pub for_line: bool,
     /// The line card's way in, when it has one.
     pub entry: Option<Entry>,
+    /// Which lines it is for by their status, beyond what their `orderActions` list.
+    pub for_status: ForStatus,
     pub cart: CartShape,
     /// Asks where the new line will be used: `regionId` and `postalCode`.
     pub needs_place: bool,
@@ -81,6 +83,20 @@ pub struct Entry {
     /// The cart's link back to that page, e.g. "Add more accessories".
     pub more: &'static str,
 }
+
+/// The line statuses a type is for. MOBPROC lists SUSPEND and UNSUSPEND among some
+/// lines' `orderActions` whatever their status; only one of them makes sense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ForStatus {
+    Any,
+    /// Only a suspended line (or one whose status MOBPROC does not say).
+    Suspended,
+    /// Any line but a suspended one.
+    NotSuspended,
+}
+
+/// MOBPROC's status of a suspended line.
+pub const SUSPENDED: &str = "SUSPENDED";
 
 /// What the cart of a type holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,6 +150,7 @@ impl Transaction {
             offered: false,
             for_line: false,
             entry: None,
+            for_status: ForStatus::Any,
             cart: CartShape::Nothing,
             needs_place: false,
             needs_current_vendor: false,
@@ -155,6 +172,11 @@ impl Transaction {
     const fn for_line(mut self, entry: Entry) -> Self {
         self.for_line = true;
         self.entry = Some(entry);
+        self
+    }
+
+    const fn for_status(mut self, for_status: ForStatus) -> Self {
+        self.for_status = for_status;
         self
     }
 
@@ -292,6 +314,15 @@ impl Transaction {
         self.offered
             && permitted.contains(&self.wire)
             && (!self.for_line || line_actions.is_some_and(|actions| actions.contains(&self.wire)))
+    }
+
+    /// Whether a line whose status is `status` (MOBPROC's word) may have it.
+    pub fn fits_status(&self, status: Option<&str>) -> bool {
+        match self.for_status {
+            ForStatus::Any => true,
+            ForStatus::Suspended => status.is_none_or(|s| s == SUSPENDED),
+            ForStatus::NotSuspended => status != Some(SUSPENDED),
+        }
     }
 
     /// The `orderRequest` of an order of this type made of `parts`.

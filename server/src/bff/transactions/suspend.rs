@@ -2,12 +2,13 @@
 
 use mobproc::model::TransactionType;
 
-use super::{Entry, Transaction};
+use super::{Entry, ForStatus, Transaction};
 
 pub static TRANSACTION: Transaction = Transaction::plain(TransactionType::Suspend, |line| {
     format!("Suspension of {line}")
 })
 .offered()
+.for_status(ForStatus::NotSuspended)
 .for_line(Entry::manage(
     "Lost or stolen? Suspend this line",
     "suspend",

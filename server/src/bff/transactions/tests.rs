@@ -126,6 +126,17 @@ fn a_type_is_allowed_when_offered_permitted_and_on_the_line() {
 }
 
 #[test]
+fn a_suspended_line_is_reconnected_and_any_other_suspended() {
+    let (suspend, reconnect) = (of(OrderKind::Suspend), of(OrderKind::Unsuspend));
+    assert!(suspend.fits_status(Some("ACTIVE")));
+    assert!(!suspend.fits_status(Some(SUSPENDED)));
+    assert!(reconnect.fits_status(Some(SUSPENDED)));
+    assert!(!reconnect.fits_status(Some("ACTIVE")));
+    assert!(reconnect.fits_status(None), "MOBPROC's orderActions decide");
+    assert!(of(OrderKind::Deactivate).fits_status(Some(SUSPENDED)));
+}
+
+#[test]
 fn carts_hold_what_their_type_orders() {
     let accessories = of(OrderKind::Accessories);
     assert!(accessories.holds(ItemKind::Accessory));
