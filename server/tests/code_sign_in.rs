@@ -583,6 +583,52 @@ async fn the_password_form_still_signs_in_beside_it() {
 }
 
 #[tokio::test]
+async fn the_sign_in_page_offers_only_the_ways_configured() {
+    let password_only = support::start().await;
+    let html = get(&password_only.browser(), password_only.url("/sign-in"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("action=\"/auth/sign-in\""), "{html}");
+    assert!(!html.contains("/auth/authorize"), "{html}");
+    let start = get(
+        &password_only.browser(),
+        password_only.url("/auth/authorize"),
+    )
+    .await;
+    assert_eq!(start.status(), StatusCode::NOT_FOUND);
+    let callback = get(
+        &password_only.browser(),
+        password_only.url("/auth/callback?code=c&state=s"),
+    )
+    .await;
+    assert_eq!(callback.status(), StatusCode::NOT_FOUND);
+
+    let code_only = start_set_up(
+        sandbox::Config::ephemeral(),
+        Setup {
+            code_sign_in: true,
+            code_only: true,
+            ..Setup::default()
+        },
+    )
+    .await;
+    let browser = code_only.browser();
+    let html = get(&browser, code_only.url("/sign-in"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Sign in with your company account"), "{html}");
+    assert!(!html.contains("action=\"/auth/sign-in\""), "{html}");
+    assert!(!html.contains("type=\"password\""), "{html}");
+    let refused = code_only.sign_in(&browser, PETER, "demo").await;
+    assert_eq!(refused.status(), StatusCode::NOT_FOUND);
+    assert!(!is_signed_in(&code_only, &browser).await);
+}
+
+#[tokio::test]
 async fn no_token_verifier_code_or_client_secret_reaches_the_browser_or_the_log() {
     let harness = harness().await;
     let browser = harness.browser();

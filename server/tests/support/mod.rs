@@ -49,6 +49,8 @@ pub struct Setup {
     /// "Sign in with your company account" too, at the sandbox's identity provider,
     /// with its callback registered there and its logout.
     pub code_sign_in: bool,
+    /// With `code_sign_in`: no password form (`STOREFRONT_SIGN_IN=code`).
+    pub code_only: bool,
 }
 
 impl Drop for Harness {
@@ -140,7 +142,7 @@ pub async fn serve(
         throttle: setup.throttle,
         secure_cookies: setup.https,
         sign_in: bff::SignInSetup {
-            password: true,
+            password: !(setup.code_sign_in && setup.code_only),
             code,
         },
     };
