@@ -12,6 +12,8 @@ use ipnet::IpNet;
 use serde::Deserialize;
 use url::Url;
 
+use crate::bff::CacheSettings;
+
 /// Every variable the server reads, to tell typos from settings.
 const KNOWN: &[&str] = &[
     "MOBPROC_URL",
@@ -33,6 +35,11 @@ const KNOWN: &[&str] = &[
     "REQUEST_TIMEOUT_SECS",
     "MAX_CONCURRENT_REQUESTS",
     "AUDIT_LOG",
+    "CACHE_CATALOG_SECS",
+    "CACHE_REFERENCE_SECS",
+    "CACHE_DEFINITIONS_SECS",
+    "CACHE_ME_SECS",
+    "CACHE_MAX_ITEMS",
 ];
 /// Read by the scripts and the test harnesses, not by the server.
 const TOOLING: &[&str] = &["ADDR", "BIN", "SITE", "TEST_POSTGRES_URL"];
@@ -70,6 +77,11 @@ struct Raw {
     #[serde(default = "default_max_concurrent_requests")]
     max_concurrent_requests: usize,
     audit_log: Option<PathBuf>,
+    cache_catalog_secs: Option<u64>,
+    cache_reference_secs: Option<u64>,
+    cache_definitions_secs: Option<u64>,
+    cache_me_secs: Option<u64>,
+    cache_max_items: Option<u64>,
 }
 
 /// Which MOBPROC, and who the storefront is to it.
@@ -128,6 +140,8 @@ pub struct Settings {
     pub max_concurrent_requests: usize,
     /// A file that gets the `audit` log lines, besides the log.
     pub audit_log: Option<PathBuf>,
+    /// How long MOBPROC's answers are kept in memory, by kind, and how many.
+    pub caches: CacheSettings,
 }
 
 /// Why the settings cannot be used. Each message names the variables to set.
@@ -226,6 +240,7 @@ impl Settings {
         if raw.mobproc_timeout_secs == 0 {
             return Err(ConfigError::Zero("STOREFRONT_MOBPROC_TIMEOUT_SECS"));
         }
+        let caches = cache_settings(&raw);
         Ok(Self {
             mobproc,
             authorization_url: raw.oauth_authorization_url,
@@ -240,6 +255,7 @@ impl Settings {
             request_timeout: Duration::from_secs(raw.request_timeout_secs),
             max_concurrent_requests: raw.max_concurrent_requests,
             audit_log: raw.audit_log,
+            caches,
         })
     }
 
@@ -269,6 +285,20 @@ impl Settings {
             Mobproc::Remote(remote) => (&remote.tenant, &remote.client_id, &remote.client_secret),
             Mobproc::Embedded => (SANDBOX_TENANT, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET),
         }
+    }
+}
+
+/// The caches' settings: each given time to live in seconds (0: not kept), else the
+/// default.
+fn cache_settings(raw: &Raw) -> CacheSettings {
+    let defaults = CacheSettings::default();
+    let secs = |given: Option<u64>, default| given.map_or(default, Duration::from_secs);
+    CacheSettings {
+        catalog: secs(raw.cache_catalog_secs, defaults.catalog),
+        reference: secs(raw.cache_reference_secs, defaults.reference),
+        definitions: secs(raw.cache_definitions_secs, defaults.definitions),
+        me: secs(raw.cache_me_secs, defaults.me),
+        max_items: raw.cache_max_items.unwrap_or(defaults.max_items),
     }
 }
 
@@ -464,6 +494,22 @@ mod tests {
         ("client_id", "storefront"),
         ("client_secret", "s3cr3t-value"),
     ];
+
+    #[test]
+    fn caches_keep_their_defaults_unless_told_and_zero_keeps_nothing() {
+        let default = settings(&[("embedded_sandbox", "true")]).unwrap();
+        assert_eq!(default.caches, CacheSettings::default());
+        let figment = Figment::new()
+            .merge(Serialized::default("embedded_sandbox", true))
+            .merge(Serialized::default("cache_catalog_secs", 0))
+            .merge(Serialized::default("cache_me_secs", 5))
+            .merge(Serialized::default("cache_max_items", 100));
+        let told = Settings::from_figment(figment, Vec::new()).unwrap();
+        assert_eq!(told.caches.catalog, Duration::ZERO);
+        assert_eq!(told.caches.me, Duration::from_secs(5));
+        assert_eq!(told.caches.reference, CacheSettings::default().reference);
+        assert_eq!(told.caches.max_items, 100);
+    }
 
     #[test]
     fn without_a_mobproc_nothing_starts_unless_the_demo_is_asked_for() {

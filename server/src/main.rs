@@ -61,6 +61,7 @@ async fn run() -> Result<(), Box<dyn Error>> {
         bff::Options {
             secure_cookies: https,
             sign_in,
+            caches: settings.caches,
             ..bff::Options::default()
         },
     )?;

@@ -30,7 +30,7 @@ async fn fetch(client: &Client, url: &str, accept_encoding: Option<&str>) -> req
     request.send().await.unwrap()
 }
 
-fn header_of<'a>(response: &'a reqwest::Response, name: header::HeaderName) -> &'a str {
+fn header_of(response: &reqwest::Response, name: header::HeaderName) -> &str {
     response
         .headers()
         .get(name)

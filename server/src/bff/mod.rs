@@ -9,6 +9,7 @@
 mod acting;
 mod audit;
 pub mod auth_routes;
+mod cache;
 mod caller;
 mod care;
 pub(crate) mod cart;
@@ -48,6 +49,8 @@ use mobproc::client::MobprocClient;
 use url::Url;
 
 use acting::EmployeeSearches;
+pub use cache::CacheSettings;
+use cache::Caches;
 use caller::Caller;
 use care::move_store::MoveStore;
 use cart::store::CartStore;
@@ -71,6 +74,8 @@ pub struct Options {
     /// Browsers reach the storefront over https: cookies are `Secure`, `__Host-`.
     pub secure_cookies: bool,
     pub sign_in: SignInSetup,
+    /// How long MOBPROC's answers are kept in memory, and how many.
+    pub caches: CacheSettings,
 }
 
 /// The ways of signing in this deployment offers.
@@ -135,6 +140,7 @@ struct Inner {
     decisions: DecisionStore,
     moves: MoveStore,
     sign_in: SignInSetup,
+    caches: Caches,
 }
 
 impl Bff {
@@ -161,6 +167,7 @@ impl Bff {
                 decisions: DecisionStore::new(database.clone()),
                 moves: MoveStore::new(database),
                 sign_in: options.sign_in,
+                caches: Caches::new(options.caches),
             }),
         })
     }

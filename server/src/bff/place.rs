@@ -1,14 +1,17 @@
 //! Where a new line will be used: a country (from `/regions`), its postal code checked
 //! by the country's `postalCodeRegEx`, and for a personal line moved to the company the
 //! carrier it comes from (from `/vendors`). Checked here before any catalog call, every
-//! time a page, a cart or a checkout uses it (the browser sends it in URLs and forms).
+//! time a page, a cart or a checkout uses it (the browser sends it in URLs and forms),
+//! against regions and vendors kept a while for everyone (`bff::cache`).
+
+use std::sync::Arc;
 
 use app::{
     error::{AppError, FieldError},
     model::cart::Place,
 };
 use mobproc::{
-    client::{collection, ErrorKind},
+    client::{collection, ErrorKind, Walked},
     model::{validation::matches_reg_ex, AccessMethod, Region, RegionType, Vendor},
 };
 use serde::{Deserialize, Serialize};
@@ -192,12 +195,12 @@ fn is_us(region: &Region) -> bool {
 
 /// The country `id`, with its postal code rules, if it is one.
 async fn country(caller: &Caller, id: &str) -> Result<Option<Region>, BffError> {
-    match caller.api().region(id).await {
+    match region(caller, id).await {
         Ok(region) => Ok(region
             .region_type
             .as_ref()
             .is_none_or(|t| *t == RegionType::Country)
-            .then_some(region)),
+            .then(|| Arc::unwrap_or_clone(region))),
         Err(error) if not_found(&error) => Ok(None),
         Err(error) => Err(error),
     }
@@ -205,12 +208,15 @@ async fn country(caller: &Caller, id: &str) -> Result<Option<Region>, BffError> 
 
 /// The carrier `id`, with its network, if it is one.
 async fn carrier(caller: &Caller, id: &str) -> Result<Option<Vendor>, BffError> {
-    match caller.api().vendor(id).await {
+    let vendor = caller.kept_reference(format!("vendor {id}"), || async {
+        caller.api().vendor(id).await
+    });
+    match vendor.await {
         Ok(vendor) => Ok(vendor
             .vendor_type
             .as_deref()
             .is_none_or(|t| t.eq_ignore_ascii_case(CARRIER))
-            .then_some(vendor)),
+            .then(|| Arc::unwrap_or_clone(vendor))),
         Err(error) if not_found(&error) => Ok(None),
         Err(error) => Err(error),
     }
@@ -225,28 +231,59 @@ fn not_found(error: &BffError) -> bool {
 /// The countries a line may be used in, in MOBPROC's order.
 pub async fn countries(caller: &Caller) -> Result<Vec<Region>, BffError> {
     let regions = caller
-        .api()
-        .walk(&collection::REGIONS, &(), MAX_PAGES)
+        .kept_reference("regions".to_owned(), || async {
+            caller
+                .api()
+                .walk(&collection::REGIONS, &(), MAX_PAGES)
+                .await
+        })
         .await?;
     Ok(regions
         .items
-        .into_iter()
+        .iter()
         .filter(|r| {
             r.region_type
                 .as_ref()
                 .is_none_or(|t| *t == RegionType::Country)
         })
+        .cloned()
         .collect())
+}
+
+/// Region `id` with its postal code rules and address format, kept for everyone.
+pub async fn region(caller: &Caller, id: &str) -> Result<Arc<Region>, BffError> {
+    caller
+        .kept_reference(format!("region {id}"), || async {
+            caller.api().region(id).await
+        })
+        .await
+}
+
+/// The states of country `id`, kept for everyone.
+pub async fn states(caller: &Caller, id: &str) -> Result<Arc<Walked<Region>>, BffError> {
+    caller
+        .kept_reference(format!("states of {id}"), || async {
+            let parent = [("parentRegion", id)];
+            caller
+                .api()
+                .walk(&collection::REGIONS, &parent, MAX_PAGES)
+                .await
+        })
+        .await
 }
 
 /// The carriers a number may come from.
 pub async fn carriers(caller: &Caller) -> Result<Vec<Vendor>, BffError> {
-    let query = [("type", CARRIER)];
     let vendors = caller
-        .api()
-        .walk(&collection::VENDORS, &query, MAX_PAGES)
+        .kept_reference("carriers".to_owned(), || async {
+            let query = [("type", CARRIER)];
+            caller
+                .api()
+                .walk(&collection::VENDORS, &query, MAX_PAGES)
+                .await
+        })
         .await?;
-    Ok(vendors.items)
+    Ok(vendors.items.clone())
 }
 
 /// Which countries need a postal code, in words, e.g. "United States: required
@@ -258,7 +295,7 @@ pub async fn postal_hint(
     let Some(us) = countries.iter().find(|c| is_us(c)) else {
         return Ok(None);
     };
-    let detail = caller.api().region(&us.id).await?;
+    let detail = region(caller, &us.id).await?;
     let format = detail
         .postal_code_pattern
         .as_deref()

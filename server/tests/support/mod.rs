@@ -145,6 +145,7 @@ pub async fn serve(
             password: !(setup.code_sign_in && setup.code_only),
             code,
         },
+        ..bff::Options::default()
     };
     let state = AppState {
         leptos: LeptosOptions::builder()

@@ -7,7 +7,7 @@ use mobproc::{
 };
 use serde::de::DeserializeOwned;
 
-pub trait Listed: DeserializeOwned + Send + Sized + 'static {
+pub trait Listed: DeserializeOwned + Clone + Send + Sync + Sized + 'static {
     /// MOBPROC's collection of these items.
     const COLLECTION: Collection<Self>;
     /// Whether MOBPROC narrows this collection by `manufacturer`.

@@ -11,6 +11,10 @@
 //!   would only sort each page. A cut-short walk says so.
 //! - The filter's choices are the manufacturers and carriers of the order's whole
 //!   catalog (walked the same way), so no choice leads to an empty page.
+//! - Pages, walks and choices are kept per person and actor for a while
+//!   (`bff::cache`): a warm view asks MOBPROC for nothing, whatever the catalog's size.
+
+use std::sync::Arc;
 
 use app::model::catalog::{CatalogFilter, Choice, Pager};
 use mobproc::{client::ErrorKind, model::Listing};
@@ -61,19 +65,37 @@ pub async fn fetch<T: Listed>(
     let refinement = Refinement::from_filter(filter);
     let shown = async {
         if refinement.is_active() {
-            let (items, complete) = walk::<T>(caller, &narrowed).await?;
+            let (items, complete) = Arc::unwrap_or_clone(walk::<T>(caller, &narrowed).await?);
             Ok(refined(refinement.apply(items), complete))
         } else {
             paged::<T>(caller, &narrowed, filter.page.as_deref()).await
         }
     };
-    let (whole, shown) = tokio::try_join!(walk::<T>(caller, &line), shown)?;
-    let (manufacturers, carriers) = present::choices(&whole.0);
+    let (choices, shown) = tokio::try_join!(choices::<T>(caller, &line), shown)?;
+    let (manufacturers, carriers) = Arc::unwrap_or_clone(choices);
     Ok(Fetched {
         manufacturers,
         carriers,
         ..shown
     })
+}
+
+/// The manufacturers and carriers of the whole collection for the order, from a walk
+/// whose items are not kept, only these.
+async fn choices<T: Listed>(
+    caller: &Caller,
+    line: &Params<'_>,
+) -> Result<Arc<(Vec<Choice>, Vec<Choice>)>, BffError> {
+    let call = format!("choices of {:?} {line:?}", T::COLLECTION);
+    let count = |(manufacturers, carriers): &(Vec<Choice>, Vec<Choice>)| {
+        manufacturers.len() + carriers.len()
+    };
+    caller
+        .kept_catalog(call, count, || async {
+            let (items, _) = walk_now::<T>(caller, line).await?;
+            Ok(present::choices(&items))
+        })
+        .await
 }
 
 /// A walked and refined listing: everything on one page.
@@ -104,7 +126,7 @@ async fn paged<T: Listed>(
     let collection = caller.bff().client().collection_url(&T::COLLECTION);
     let href = token.and_then(|t| paging::href(&collection, t, narrowed));
     let listing = match href {
-        Some(href) => match caller.api().page_at(&T::COLLECTION, href.as_str()).await {
+        Some(href) => match page_at::<T>(caller, href.as_str()).await {
             // A token MOBPROC cannot read (edited by hand) shows the first page.
             Err(BffError::Mobproc(error)) if matches!(error.kind(), ErrorKind::BadRequest(_)) => {
                 tracing::info!(%error, "page token refused");
@@ -114,6 +136,7 @@ async fn paged<T: Listed>(
         },
         None => first_page::<T>(caller, narrowed).await?,
     };
+    let listing = Arc::unwrap_or_clone(listing);
     let meta = match &listing {
         Listing::Paged(page) => page.meta.clone(),
         Listing::Bare(_) => None,
@@ -132,15 +155,49 @@ async fn paged<T: Listed>(
 async fn first_page<T: Listed>(
     caller: &Caller,
     narrowed: &Params<'_>,
-) -> Result<Listing<T>, BffError> {
+) -> Result<Arc<Listing<T>>, BffError> {
     let limit = PAGE_SIZE.to_string();
     let mut query = narrowed.clone();
     query.push(("limit", Some(&limit)));
-    caller.api().page(&T::COLLECTION, &query).await
+    let call = format!("page of {:?} {query:?}", T::COLLECTION);
+    caller
+        .kept_catalog(
+            call,
+            |page: &Listing<T>| page.items().len(),
+            || async { caller.api().page(&T::COLLECTION, &query).await },
+        )
+        .await
+}
+
+/// The page a link of MOBPROC's names.
+async fn page_at<T: Listed>(caller: &Caller, href: &str) -> Result<Arc<Listing<T>>, BffError> {
+    let call = format!("page of {:?} at {href}", T::COLLECTION);
+    caller
+        .kept_catalog(
+            call,
+            |page: &Listing<T>| page.items().len(),
+            || async { caller.api().page_at(&T::COLLECTION, href).await },
+        )
+        .await
 }
 
 /// Every item of the collection, by `hrefNext`; `false` when the walk was cut short.
 pub async fn walk<T: Listed>(
+    caller: &Caller,
+    params: &Params<'_>,
+) -> Result<Arc<(Vec<T>, bool)>, BffError> {
+    let call = format!("walk of {:?} {params:?}", T::COLLECTION);
+    caller
+        .kept_catalog(
+            call,
+            |walked: &(Vec<T>, bool)| walked.0.len(),
+            || walk_now::<T>(caller, params),
+        )
+        .await
+}
+
+/// [`walk`] asking MOBPROC now.
+async fn walk_now<T: Listed>(
     caller: &Caller,
     params: &Params<'_>,
 ) -> Result<(Vec<T>, bool), BffError> {

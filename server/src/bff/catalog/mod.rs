@@ -10,7 +10,7 @@ mod new_line;
 mod present;
 mod refine;
 
-use std::collections::HashMap;
+use std::{collections::HashMap, sync::Arc};
 
 use app::{
     backend::catalog::CatalogBackend,
@@ -190,16 +190,16 @@ async fn plan(
     let subject = subject::check(caller, target).await?;
     let owned = subject.catalog_params();
     let offered_here = params(&owned);
-    let api = caller.api();
-    let (plan, (offered, _)) = tokio::try_join!(
-        api.catalog_plan(plan_id),
-        listing::walk::<Plan>(caller, &offered_here),
-    )?;
+    let detail = caller.kept_catalog(format!("plan {plan_id}"), |_| 1, || async {
+        caller.api().catalog_plan(plan_id).await
+    });
+    let (plan, offered) = tokio::try_join!(detail, listing::walk::<Plan>(caller, &offered_here))?;
     // `/catalog/plans/{id}` knows the actor's catalog, not the line or place: a plan
     // offered elsewhere (another country) is not one for this order.
-    if !offered.iter().any(|p| p.id == plan.id) {
+    if !offered.0.iter().any(|p| p.id == plan.id) {
         return Ok(None);
     }
+    let plan = Arc::unwrap_or_clone(plan);
     let fit = PlanFit::of(caller, &subject, std::slice::from_ref(&plan)).await?;
     let summary = fit.present(&plan);
     let optional_features = plan

@@ -53,7 +53,7 @@ pub fn ports_the_number(
 }
 
 /// The access method of each carrier in `vendor_ids` (distinct), from `/vendors/{id}` (list items
-/// do not carry it). A carrier that cannot be read is left out, and its plans get no
+/// do not carry it), kept for everyone a while. A carrier that cannot be read is left out, and its plans get no
 /// warning: the order's confirmation still checks.
 pub async fn carrier_networks(
     caller: &Caller,
@@ -61,9 +61,12 @@ pub async fn carrier_networks(
 ) -> Result<HashMap<String, AccessMethod>, BffError> {
     let mut networks = HashMap::new();
     for id in vendor_ids {
-        match caller.api().vendor(&id).await {
+        let vendor = caller.kept_reference(format!("vendor {id}"), || async {
+            caller.api().vendor(&id).await
+        });
+        match vendor.await {
             Ok(vendor) => {
-                if let Some(method) = vendor.access_method {
+                if let Some(method) = vendor.access_method.clone() {
                     networks.insert(id, method);
                 }
             }

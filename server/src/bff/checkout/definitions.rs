@@ -3,12 +3,14 @@
 //! options, and for a transfer the info blocks and acknowledgements of the carrier the
 //! number comes from.
 
+use std::sync::Arc;
+
 use app::model::cart::ItemKind;
 use mobproc::{
-    client::{collection, PropertiesQuery},
+    client::{collection, PropertiesQuery, Walked},
     model::{
-        AcknowledgementDefinition, AddressComponent, AddressOption, Employee, InfoBlock,
-        PropertyGroup, Region, RegionType,
+        AcknowledgementDefinition, Acknowledgements, AddressComponent, AddressOption, Employee,
+        InfoBlock, PropertyGroup, Region,
     },
 };
 
@@ -16,6 +18,7 @@ use crate::bff::{
     caller::Caller,
     cart::{rules, store::Cart},
     error::BffError,
+    place,
     transactions::{self, CartShape, Need, Transaction},
 };
 
@@ -79,32 +82,17 @@ pub async fn for_line(
     service_id: &str,
     carrier: Option<&str>,
 ) -> Result<CareDefinitions, BffError> {
-    let api = caller.api();
     let query = PropertiesQuery::for_service(transaction.wire.clone(), service_id);
-    let acknowledgements = async {
-        match carrier.filter(|_| transaction.acknowledgements) {
-            Some(vendor) => api
-                .acknowledgements(&transaction.wire, Some(vendor))
-                .await
-                .map(Some),
-            None => Ok(None),
-        }
-    };
     let (groups, me, acknowledgements) = tokio::try_join!(
-        api.walk(&collection::PROPERTIES, &query, MAX_PAGES),
-        api.me(),
-        acknowledgements,
+        properties(caller, &query),
+        caller.me(),
+        acknowledgements(caller, transaction, carrier),
     )?;
     Ok(CareDefinitions {
-        groups: groups.items,
-        actor: me.actor,
-        info_blocks: acknowledgements
-            .as_ref()
-            .and_then(|a| a.infoblocks.clone())
-            .unwrap_or_default(),
-        acknowledgements: acknowledgements
-            .and_then(|a| a.acknowledgements)
-            .unwrap_or_default(),
+        groups: groups.items.clone(),
+        actor: me.actor.clone(),
+        info_blocks: info_blocks(acknowledgements.as_deref()),
+        acknowledgements: acknowledgement_definitions(acknowledgements.as_deref()),
     })
 }
 
@@ -115,40 +103,20 @@ pub async fn load(
     cart: &Cart,
     region_id: Option<&str>,
 ) -> Result<Definitions, BffError> {
-    let api = caller.api();
     let query = properties_query(cart);
     let transaction = transactions::of(cart.order);
     let acknowledging = cart
         .place
         .as_ref()
         .and_then(|p| p.from.as_ref())
-        .filter(|_| transaction.acknowledgements)
         .map(|from| from.id.as_str());
-    let acknowledgements = async {
-        match acknowledging {
-            Some(vendor) => api
-                .acknowledgements(&transaction.wire, Some(vendor))
-                .await
-                .map(Some),
-            None => Ok(None),
-        }
-    };
-    let (groups, me, regions, acknowledgements) = tokio::try_join!(
-        api.walk(&collection::PROPERTIES, &query, MAX_PAGES),
-        api.me(),
-        api.walk(&collection::REGIONS, &(), MAX_PAGES),
-        acknowledgements,
+    let (groups, me, countries, acknowledgements) = tokio::try_join!(
+        properties(caller, &query),
+        caller.me(),
+        place::countries(caller),
+        acknowledgements(caller, transaction, acknowledging),
     )?;
     let region_id = region_id.or(cart.place.as_ref().map(|p| p.region_id.as_str()));
-    let countries: Vec<Region> = regions
-        .items
-        .into_iter()
-        .filter(|r| {
-            r.region_type
-                .as_ref()
-                .is_none_or(|t| *t == RegionType::Country)
-        })
-        .collect();
     let chosen = region_id
         .filter(|id| countries.iter().any(|c| c.id == *id))
         .or(countries.first().map(|c| c.id.as_str()))
@@ -156,38 +124,85 @@ pub async fn load(
         .to_owned();
     let mut address = Vec::new();
     if !chosen.is_empty() {
-        let country = api.region(&chosen).await?;
-        address = country.address_format.unwrap_or_default();
+        let country = place::region(caller, &chosen).await?;
+        address = country.address_format.clone().unwrap_or_default();
         if let Some(state) = address
             .iter_mut()
             .find(|c| c.id == "STATE" && c.options.as_ref().is_none_or(Vec::is_empty))
         {
-            let parent = [("parentRegion", chosen.as_str())];
-            let states = api.walk(&collection::REGIONS, &parent, MAX_PAGES).await?;
+            let states = place::states(caller, &chosen).await?;
             state.options = Some(
                 states
                     .items
-                    .into_iter()
+                    .iter()
                     .map(|s| AddressOption {
                         value: s.abbreviation.clone().unwrap_or_else(|| s.id.clone()),
-                        label: s.name.unwrap_or(s.id),
+                        label: s.name.clone().unwrap_or_else(|| s.id.clone()),
                     })
                     .collect(),
             );
         }
     }
     Ok(Definitions {
-        groups: groups.items,
+        groups: groups.items.clone(),
         countries,
         region_id: chosen,
         address,
-        actor: me.actor,
-        info_blocks: acknowledgements
-            .as_ref()
-            .and_then(|a| a.infoblocks.clone())
-            .unwrap_or_default(),
-        acknowledgements: acknowledgements
-            .and_then(|a| a.acknowledgements)
-            .unwrap_or_default(),
+        actor: me.actor.clone(),
+        info_blocks: info_blocks(acknowledgements.as_deref()),
+        acknowledgements: acknowledgement_definitions(acknowledgements.as_deref()),
     })
+}
+
+/// The property groups MOBPROC asks for `query`, kept a while: per person and actor
+/// when they are a line's, for everyone when a vendor's.
+async fn properties(
+    caller: &Caller,
+    query: &PropertiesQuery,
+) -> Result<Arc<Walked<PropertyGroup>>, BffError> {
+    let personal = query.service.is_some();
+    caller
+        .kept_definitions(format!("properties {query:?}"), personal, || async {
+            caller
+                .api()
+                .walk(&collection::PROPERTIES, query, MAX_PAGES)
+                .await
+        })
+        .await
+}
+
+/// The info blocks and acknowledgements of `carrier` for `transaction`, when it has
+/// any; kept a while for everyone.
+async fn acknowledgements(
+    caller: &Caller,
+    transaction: &Transaction,
+    carrier: Option<&str>,
+) -> Result<Option<Arc<Acknowledgements>>, BffError> {
+    let Some(vendor) = carrier.filter(|_| transaction.acknowledgements) else {
+        return Ok(None);
+    };
+    let call = format!("acknowledgements {:?} {vendor}", transaction.wire);
+    caller
+        .kept_definitions(call, false, || async {
+            caller
+                .api()
+                .acknowledgements(&transaction.wire, Some(vendor))
+                .await
+        })
+        .await
+        .map(Some)
+}
+
+fn info_blocks(acknowledgements: Option<&Acknowledgements>) -> Vec<InfoBlock> {
+    acknowledgements
+        .and_then(|a| a.infoblocks.clone())
+        .unwrap_or_default()
+}
+
+fn acknowledgement_definitions(
+    acknowledgements: Option<&Acknowledgements>,
+) -> Vec<AcknowledgementDefinition> {
+    acknowledgements
+        .and_then(|a| a.acknowledgements.clone())
+        .unwrap_or_default()
 }
