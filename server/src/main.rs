@@ -137,7 +137,9 @@ const CALLBACK_PATH: &str = "/auth/callback";
 fn init_logging(audit_log: Option<&Path>) -> Result<(), Box<dyn Error>> {
     let filter =
         tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    // Colour codes only for a person watching; a log file or collector gets plain text.
     let log = tracing_subscriber::fmt::layer()
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_writer(std::io::stderr)
         .with_filter(filter);
     let audit = match audit_log {

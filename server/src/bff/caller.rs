@@ -31,9 +31,9 @@ pub struct Caller {
 impl Caller {
     /// The caller of `request`; signed out is [`BffError::SignInRequired`].
     pub async fn of(bff: &Bff, request: Request) -> Result<Self, BffError> {
-        let sign_in = bff
-            .tokens()
-            .signed_in(&request.session)
+        let sign_in = request
+            .sign_in
+            .get(bff.tokens(), &request.session)
             .await?
             .ok_or(BffError::SignInRequired)?;
         let party = Party::of(&request.session, &sign_in).await?;
@@ -53,8 +53,17 @@ impl Caller {
             .clone()
     }
 
-    fn keep(&self, sign_in: SignIn) {
-        *self.sign_in.lock().unwrap_or_else(PoisonError::into_inner) = sign_in;
+    /// Keeps what a refresh (or its refusal) says, for this caller and the request.
+    fn keep(&self, fresh: Result<SignIn, BffError>) -> Result<SignIn, BffError> {
+        match &fresh {
+            Ok(sign_in) => {
+                self.request.sign_in.keep(Some(sign_in.clone()));
+                *self.sign_in.lock().unwrap_or_else(PoisonError::into_inner) = sign_in.clone();
+            }
+            Err(BffError::SignInRequired) => self.request.sign_in.keep(None),
+            Err(_) => {}
+        }
+        fresh
     }
 
     /// An access token good for at least the refresh margin, refreshed now if need be.
@@ -155,17 +164,13 @@ impl Credentials for Caller {
     type Error = BffError;
 
     async fn token(&self) -> Result<AccessToken, BffError> {
-        let fresh = self.bff.tokens().fresh(self.sign_in()).await?;
-        let token = fresh.access_token();
-        self.keep(fresh);
-        Ok(token)
+        let fresh = self.keep(self.bff.tokens().fresh(self.sign_in()).await)?;
+        Ok(fresh.access_token())
     }
 
     async fn renew(&self, rejected: &AccessToken) -> Result<Option<AccessToken>, BffError> {
         let id = self.sign_in().id;
-        let fresh = self.bff.tokens().after_rejection(&id, rejected).await?;
-        let token = fresh.access_token();
-        self.keep(fresh);
-        Ok(Some(token))
+        let fresh = self.keep(self.bff.tokens().after_rejection(&id, rejected).await)?;
+        Ok(Some(fresh.access_token()))
     }
 }

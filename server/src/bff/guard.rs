@@ -10,6 +10,7 @@ use axum::{
 use tower_sessions::Session;
 
 use super::{
+    request::SignInOfRequest,
     session_data::{self, SIGN_IN},
     Bff,
 };
@@ -25,12 +26,17 @@ const MEDIA: &str = "/media";
 /// their refresh, or it was signed out elsewhere): the person signs in again and comes
 /// back here. Server functions answer `SignInRequired` themselves, so only page views
 /// are handled here.
+///
+/// Every request gets its [`SignInOfRequest`] here: the guard and the server functions
+/// of a page share one read of the sign-in.
 pub async fn require_sign_in(
     State(bff): State<Bff>,
     session: Session,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
+    let sign_in = SignInOfRequest::default();
+    request.extensions_mut().insert(sign_in.clone());
     let path = request.uri().path();
     let page_view = request.method() == Method::GET && !path.starts_with("/api/");
     if !page_view || path == MEDIA || PUBLIC_PREFIXES.iter().any(|p| path.starts_with(p)) {
@@ -40,21 +46,18 @@ pub async fn require_sign_in(
         .uri()
         .path_and_query()
         .map_or_else(|| "/".to_owned(), |pq| pq.as_str().to_owned());
-    if !signed_in(&bff, &session).await {
+    if !matches!(sign_in.get(bff.tokens(), &session).await, Ok(Some(_))) {
         return to_sign_in(&here);
     }
     // Pages render `SsrMode::Async`: the response exists only once every call to
-    // MOBPROC behind it has finished, so the sign-in says by now whether it held.
+    // MOBPROC behind it has finished, so the sign-in says by now whether it held
+    // (a refused refresh ended it).
     let response = next.run(request).await;
-    if signed_in(&bff, &session).await {
+    if sign_in.latest().is_some() {
         response
     } else {
         to_sign_in(&here)
     }
-}
-
-async fn signed_in(bff: &Bff, session: &Session) -> bool {
-    matches!(bff.tokens().signed_in(session).await, Ok(Some(_)))
 }
 
 fn to_sign_in(here: &str) -> Response {

@@ -40,8 +40,12 @@ pub async fn write<T: Serialize>(session: &Session, key: &str, value: &T) -> Res
     session.insert(key, text).await
 }
 
-/// Removes the value under `key` and returns it.
+/// Removes the value under `key` and returns it. Without one, the session stays
+/// unchanged: removing marks it changed, and a changed session is written back.
 pub async fn take<T: DeserializeOwned>(session: &Session, key: &str) -> Result<Option<T>, Error> {
+    if session.get_value(key).await?.is_none() {
+        return Ok(None);
+    }
     match session.remove::<String>(key).await? {
         Some(text) => Ok(Some(serde_json::from_str(&text).map_err(Error::SerdeJson)?)),
         None => Ok(None),
