@@ -8,6 +8,8 @@ import { LineCare, dateIn } from "./support/care";
 
 const PETER = "peter.edwards.acme";
 const LINE = "203-555-7676";
+/** Peter's Sprint line: active, though MOBPROC lists reconnecting it among its actions. */
+const SPRINT_LINE = "203-555-4468";
 const NOAH = "noah.patel@example.com";
 const NOAHS_LINE = "203-555-0727";
 const DAY_SECS = 24 * 60 * 60;
@@ -39,6 +41,8 @@ test("Peter suspends his lost phone's line in two steps, sees it Suspended with 
   await expectAccessible(page);
   await expect(care.card(LINE).getByRole("heading", { name: "Manage line" })).toBeVisible();
   await expect(care.action(LINE, "Reconnect")).toHaveCount(0);
+  await expect(care.action(SPRINT_LINE, "Lost or stolen? Suspend this line")).toBeVisible();
+  await expect(care.action(SPRINT_LINE, "Reconnect")).toHaveCount(0);
 
   // Step one: the form, from My lines.
   await care.open(LINE, "Lost or stolen? Suspend this line", `Suspend ${LINE}`);
