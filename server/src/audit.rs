@@ -6,7 +6,7 @@
 //! ```
 //!
 //! `event` is one of `sign_in`, `sign_out`, `sign_out_everywhere`, `context_switch`,
-//! `context_end`, `order_on_behalf`, `approval_on_behalf`; `outcome` says how it went
+//! `context_end`, `order_on_behalf`, `approval`, `line_move`; `outcome` says how it went
 //! (`ok`, `refused`, `throttled`, `placed`, …). Routed to a file of its own with
 //! `STOREFRONT_AUDIT_LOG`, besides the log.
 

@@ -80,7 +80,7 @@ fn CareFormView(
                 _ => None,
             };
             view! {
-                <div class="alert" role="alert">
+                <div class="alert care-alert" role="alert">
                     <p>{error.to_string()}</p>
                     {count.map(|n| view! { <p>{format!("{n} field(s) need attention: see the messages below.")}</p> })}
                 </div>

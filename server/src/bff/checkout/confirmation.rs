@@ -216,7 +216,12 @@ fn described(device: &DescribedDevice) -> String {
 }
 
 /// Where a new line will be used, as MOBPROC confirmed it: "United States, 06477".
+/// Where the line will be used, for the types that ask for it (MOBPROC names every
+/// line's region; for a suspension or a feature change it says nothing worth checking).
 fn place(confirmation: &OrderConfirmation) -> Option<String> {
+    if !transactions::of_wire(&confirmation.transaction_type).is_some_and(|t| t.needs_place) {
+        return None;
+    }
     let country = confirmation.region.as_ref().and_then(|r| r.name.clone());
     match (country, confirmation.postal_code.clone()) {
         (Some(country), Some(code)) => Some(format!("{country}, {code}")),

@@ -141,14 +141,14 @@ async fn send(
         Ok(answer) => answer.status.as_str(),
         Err(_) => "failed",
     };
-    tracing::info!(
-        target: "audit",
-        correlation_id = %caller.request_id(),
-        approver,
-        order_id,
+    crate::audit!(
+        "approval",
+        outcome = outcome,
+        user = approver,
+        actor = caller.party().actor_id.as_str(),
+        order_id = order_id,
         action = action.as_str(),
-        outcome,
-        "approval decision"
+        correlation_id = caller.request_id(),
     );
     match answer {
         Ok(answer) => {
