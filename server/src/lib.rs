@@ -40,7 +40,10 @@ use axum::{
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower::{limit::GlobalConcurrencyLimitLayer, ServiceBuilder};
-use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer};
+use tower_http::{
+    compression::{CompressionLayer, CompressionLevel},
+    limit::RequestBodyLimitLayer,
+};
 
 use bff::Bff;
 use client_address::TrustedProxies;
@@ -125,7 +128,9 @@ pub fn router(state: AppState, store: Store) -> Router {
             state.origin.clone(),
             security::require_same_origin,
         ))
-        .layer(CompressionLayer::new())
+        // Pages are compressed as they are sent, at the fastest level: the default one
+        // took a tenth of the server's time under load, for 11% fewer bytes.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .with_state(state.clone());
     static_files::router(&state.leptos)
         .fallback_service(pages)

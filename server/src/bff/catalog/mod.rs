@@ -190,9 +190,11 @@ async fn plan(
     let subject = subject::check(caller, target).await?;
     let owned = subject.catalog_params();
     let offered_here = params(&owned);
-    let detail = caller.kept_catalog(format!("plan {plan_id}"), |_| 1, || async {
-        caller.api().catalog_plan(plan_id).await
-    });
+    let detail = caller.kept_catalog(
+        format!("plan {plan_id}"),
+        |_| 1,
+        || async { caller.api().catalog_plan(plan_id).await },
+    );
     let (plan, offered) = tokio::try_join!(detail, listing::walk::<Plan>(caller, &offered_here))?;
     // `/catalog/plans/{id}` knows the actor's catalog, not the line or place: a plan
     // offered elsewhere (another country) is not one for this order.
