@@ -31,6 +31,10 @@ use pages::{
     orders::OrdersPage, place::PlacePage, plan_detail::PlanDetailPage, sign_in::SignInPage,
 };
 
+/// What search engines and link previews say of every page.
+pub const DESCRIPTION: &str =
+    "Order phones, plans, accessories and line changes for your company's mobile lines.";
+
 /// The document around every page, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -39,6 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="description" content=DESCRIPTION/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 // The stylesheet's name carries its content's hash (cargo-leptos'
                 // hash-files), so browsers keep it as long as it is unchanged.

@@ -45,6 +45,7 @@ fn document(status: StatusCode, title: &str, body: &str) -> Response {
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"description\" content=\"{description}\">\n\
          <title>{title} · MOBPROC storefront</title>\n\
          <link rel=\"stylesheet\" href=\"{stylesheet}\">\n</head>\n<body>\n\
          <header class=\"site-header\"><a class=\"brand\" href=\"/\">MOBPROC storefront</a></header>\n\
@@ -52,6 +53,7 @@ fn document(status: StatusCode, title: &str, body: &str) -> Response {
          </section></main>\n</body>\n</html>\n",
         title = encode_text(title),
         stylesheet = crate::static_files::stylesheet(),
+        description = encode_double_quoted_attribute(app::DESCRIPTION),
     );
     (
         status,
