@@ -12,6 +12,7 @@ use std::{
     sync::Mutex,
 };
 
+use axum::serve::ListenerExt;
 use leptos::prelude::get_configuration;
 use mimalloc::MiMalloc;
 use server::{
@@ -91,6 +92,13 @@ async fn run() -> Result<(), Box<dyn Error>> {
     // The first line on stdout is the URL: scripts and tests read it.
     println!("listening on http://{}", listener.local_addr()?);
     println!("{}", upstream.describe());
+    // Answers go out as soon as they are written: with Nagle's algorithm a file's body,
+    // sent after its headers, waited for the browser's delayed ACK (40 ms).
+    let listener = listener.tap_io(|tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::debug!(%error, "TCP_NODELAY not set");
+        }
+    });
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
