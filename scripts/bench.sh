@@ -63,8 +63,11 @@ free_port() {
 
 say "starting the storefront ($BIN)"
 mkdir -p "$WORK/data"
+# Builds from before hashed names have no hash file beside the binary.
+HASH_FILES=false
+[ -f "$(dirname "$BIN")/hash.txt" ] && HASH_FILES=true
 LEPTOS_OUTPUT_NAME=storefront LEPTOS_SITE_ROOT="$SITE" LEPTOS_SITE_PKG_DIR=pkg \
-  LEPTOS_HASH_FILES=true LEPTOS_SITE_ADDR=127.0.0.1:0 LEPTOS_ENV=PROD \
+  LEPTOS_HASH_FILES=$HASH_FILES LEPTOS_SITE_ADDR=127.0.0.1:0 LEPTOS_ENV=PROD \
   STOREFRONT_EMBEDDED_SANDBOX=true STOREFRONT_DATA_DIR="$WORK/data" RUST_LOG=info \
   "$BIN" >"$WORK/server.out" 2>"$WORK/server.log" &
 SERVER_PID=$!
