@@ -43,6 +43,17 @@ async fn hold_next_submit(harness: &Harness, ms: u64) {
 }
 
 /// MOBPROC's orders with the checkout's `externalOrderNumber`, found by the order id.
+/// Waits (up to 2.5 s) until the checkout's order is being sent: whether it is.
+async fn is_sending(harness: &Harness, checkout: &str) -> bool {
+    for _ in 0..50 {
+        if harness.checkout_state(checkout).await.as_deref() == Some("sending") {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    false
+}
+
 async fn orders_like(harness: &Harness, order_id: &str) -> usize {
     let orders = harness.sandbox_orders().await;
     let number = orders
@@ -81,15 +92,10 @@ async fn an_instance_killed_mid_submit_leaves_one_order_which_the_retry_elsewher
             .send()
             .await
     });
-    let mut sending = false;
-    for _ in 0..50 {
-        if harness.checkout_state(&checkout).await.as_deref() == Some("sending") {
-            sending = true;
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    assert!(sending, "the doomed instance is sending the order");
+    assert!(
+        is_sending(&harness, &checkout).await,
+        "the doomed instance is sending the order"
+    );
     killed.kill().await;
     assert!(
         in_flight.await.expect("request task").is_err(),
@@ -143,7 +149,10 @@ async fn an_instance_ten_minutes_ahead_neither_takes_over_nor_hands_over_a_submi
         hold_next_submit(&harness, 4_000).await;
         let (base, browser, id) = (holder.0.clone(), holder.1.clone(), checkout.clone());
         let held = tokio::spawn(async move { submit_at(&base, &browser, &id).await });
-        tokio::time::sleep(Duration::from_secs(1)).await;
+        assert!(
+            is_sending(&harness, &checkout).await,
+            "the holding instance is sending the order"
+        );
         let asked = submit_at(&asker.0, &asker.1, &checkout)
             .await
             .expect("the second instance names the order");
