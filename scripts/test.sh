@@ -59,7 +59,10 @@ say "a throwaway PostgreSQL"
 postgres_start
 
 say "the server's tests on PostgreSQL (with those that need it)"
-cargo test -p server --tests -- --include-ignored
+# The same package selection as above, so cargo reuses every artifact instead of
+# resolving features anew and building the server a second time.
+cargo test --workspace --exclude frontend --test integration --test audit_log --test care \
+  --test code_sign_in -- --include-ignored
 
 say "release build (server with the embedded sandbox + WASM, and the standalone sandbox)"
 cargo leptos build --release --bin-features embedded-sandbox

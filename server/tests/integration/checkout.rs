@@ -2,7 +2,7 @@
 //! MOBPROC's definitions, every problem beside its field with what was typed kept
 //! (with and without JavaScript), and MOBPROC's priced confirmation.
 
-mod support;
+use crate::support;
 
 use app::{
     error::AppError,

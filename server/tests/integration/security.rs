@@ -1,6 +1,6 @@
 //! Response headers and the same-origin rule, over real HTTP.
 
-mod support;
+use crate::support;
 
 use reqwest::{header, StatusCode};
 use support::start;

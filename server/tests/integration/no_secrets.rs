@@ -2,7 +2,7 @@
 //! page, server-function answer or header of a whole order; and no state-changing
 //! route answers a request from another site.
 
-mod support;
+use crate::support;
 
 use leptos::server_fn::axum::server_fn_paths;
 use reqwest::{header, Method, StatusCode};

@@ -2,7 +2,7 @@
 //! sandbox: who may switch, finding someone, the context on every call, the banner
 //! and titles, carts and checkouts per person ordered for, and sign-out.
 
-mod support;
+use crate::support;
 
 use std::sync::Arc;
 

@@ -1,7 +1,7 @@
 //! What MOBPROC sees of page views once the BFF's caches are warm: at most one call
 //! per page (the line or lines, which are never kept), and each actor's own catalog.
 
-mod support;
+use crate::support;
 
 use support::{
     acting::{BARBARA_ID, CORPORATE_ONLY_DEVICE, MARKETING_ONLY_DEVICE},

@@ -3,7 +3,7 @@
 //! keeping the number, a personal line moved to the company with its acknowledgements
 //! (ported when the networks differ), on behalf of someone else, and who may not.
 
-mod support;
+use crate::support;
 
 use app::{
     error::AppError,

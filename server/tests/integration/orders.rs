@@ -1,7 +1,7 @@
 //! After "Place order", through real HTTP against the sandbox: My orders, an order's
 //! progress and parcels, approvals sent once per press, and "Order again".
 
-mod support;
+use crate::support;
 
 use app::{
     error::AppError,

@@ -1,7 +1,7 @@
 //! The cart through real HTTP: server functions as the pages call them,
 //! the cart page, and a cart that outlives sessions and servers.
 
-mod support;
+use crate::support;
 
 use std::sync::Arc;
 

@@ -2,7 +2,7 @@
 //! their content-hashed names, and as the brotli or gzip copy the build made when the
 //! browser takes it.
 
-mod support;
+use crate::support;
 
 use reqwest::{header, Client, StatusCode};
 use support::start;

@@ -2,7 +2,7 @@
 //! clock of its own (`faketime`): instances as real processes on the harness's
 //! database, next to the harness's own in-process server.
 
-mod support;
+use crate::support;
 
 use std::{sync::Arc, time::Duration};
 

@@ -2,7 +2,7 @@
 //! of its own, the calls of one checkout flow sharing an activity id, and no call at all
 //! for what the person may not do.
 
-mod support;
+use crate::support;
 
 use std::collections::HashSet;
 

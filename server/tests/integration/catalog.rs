@@ -2,7 +2,7 @@
 //! real HTTP against the sandbox: what they list, and search, filters, sort and pages
 //! driven by the page URL alone, as a browser without JavaScript drives them.
 
-mod support;
+use crate::support;
 
 use reqwest::{header, Client, StatusCode};
 use support::{start, Harness};

@@ -4,7 +4,7 @@
 //! searches do not stall another person's page; the server-wide timeout and
 //! concurrency limit answer 503 with a plain page instead of hanging.
 
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 

@@ -2,7 +2,7 @@
 //! MOBPROC's image paths, never its API, OAuth server or anything else on that host;
 //! an error in a page's URL is shown only if this server issued it to this session.
 
-mod support;
+use crate::support;
 
 use base64::{engine::general_purpose::URL_SAFE, Engine};
 use reqwest::{header, StatusCode};

@@ -3,7 +3,7 @@
 //! sign-out, and "Sign out everywhere" ending every session of the person on every
 //! instance.
 
-mod support;
+use crate::support;
 
 use std::sync::Arc;
 

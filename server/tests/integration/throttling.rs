@@ -3,7 +3,7 @@
 //! failed attempt, and the client address taken from `X-Forwarded-For` only from a
 //! trusted proxy.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! Sign-in, sign-out, the session cookie and the sign-in guard, through real HTTP
 //! against the sandbox.
 
-mod support;
+use crate::support;
 
 use reqwest::{header, StatusCode};
 use support::{location, start, start_with};

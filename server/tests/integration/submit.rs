@@ -1,7 +1,7 @@
 //! Placing the order exactly once through real HTTP against the
 //! sandbox, with its fault injection for lost answers and failures.
 
-mod support;
+use crate::support;
 
 use app::{error::AppError, model::cart::CartView};
 use serde_json::json;

@@ -4,7 +4,7 @@
 //! public origin makes the cookie `__Host-…; Secure` and adds HSTS; unknown settings are
 //! reported; audit lines go to their own file when configured.
 
-mod support;
+use crate::support;
 
 use reqwest::{header, redirect, Client, StatusCode};
 use support::process::{refusal, ServerProcess};

@@ -1,7 +1,7 @@
 //! Every failure answers with the status of its error, from one mapping: a server
 //! function called by script, and a page that shows the failure.
 
-mod support;
+use crate::support;
 
 use app::error::AppError;
 use serde_json::json;

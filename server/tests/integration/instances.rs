@@ -3,7 +3,7 @@
 //! requests go to either: token refreshes, sessions, sign-out and exactly-once
 //! submission hold across them.
 
-mod support;
+use crate::support;
 
 use std::{sync::Arc, time::Duration};
 
