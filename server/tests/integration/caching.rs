@@ -41,6 +41,11 @@ async fn a_second_view_of_each_main_page_asks_mobproc_at_most_once() {
         format!("/new-line/catalog?kind=new_activation&region={US}&postal_code=06477"),
         "/cart".to_owned(),
         "/checkout".to_owned(),
+        "/orders".to_owned(),
+        format!("/lines/{LINE}/suspend"),
+        format!("/lines/{LINE}/features"),
+        format!("/lines/{LINE}/swap"),
+        format!("/lines/{LINE}/cancel"),
     ];
     let mut asked_again = Vec::new();
     for path in &pages {

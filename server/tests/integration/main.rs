@@ -9,6 +9,7 @@ mod bounded_work;
 mod caching;
 mod cart;
 mod catalog;
+mod catalog_size;
 mod checkout;
 mod configuration;
 mod content_limits;

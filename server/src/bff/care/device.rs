@@ -2,6 +2,8 @@
 //! described by its maker and model, with its serial number checked; the phone it
 //! replaces is the line's device asset, never typed.
 
+use std::sync::Arc;
+
 use app::{
     error::FieldError,
     model::{
@@ -22,14 +24,27 @@ const MAX_PAGES: usize = 20;
 /// Longer than any make and model anyone types.
 const MAX_NAME_CHARS: usize = 100;
 
-/// The devices the line's catalog offers.
+/// Devices per request of the walk: fewer calls.
+const PAGE_SIZE: &str = "100";
+
+/// The devices the line's catalog offers: catalog, kept per person and actor like every
+/// listing.
 pub async fn offered(caller: &Caller, service_id: &str) -> Result<Vec<CatalogDevice>, BffError> {
-    let query = [("service", service_id)];
+    let query = [("service", service_id), ("limit", PAGE_SIZE)];
     let devices = caller
-        .api()
-        .walk(&collection::DEVICES, &query, MAX_PAGES)
+        .kept_catalog(
+            format!("devices to swap to {query:?}"),
+            |devices: &Vec<CatalogDevice>| devices.len(),
+            || async {
+                let walked = caller
+                    .api()
+                    .walk(&collection::DEVICES, &query, MAX_PAGES)
+                    .await?;
+                Ok(walked.items)
+            },
+        )
         .await?;
-    Ok(devices.items)
+    Ok(Arc::unwrap_or_clone(devices))
 }
 
 /// The phone on the line now, in words: "LG Cookie Plus, ESN ending 7832".

@@ -1,6 +1,8 @@
 //! A feature change: the optional features of the line's plan (`/catalog/features?service=`),
 //! each on the line or not, and what the person chose to add and remove.
 
+use std::sync::Arc;
+
 use app::{
     error::FieldError,
     model::care::{CareForm, FeatureChoice, FeatureInput},
@@ -17,14 +19,24 @@ const MAX_PAGES: usize = 10;
 /// Where problems with the choice of features are shown.
 pub const FIELD: &str = "shoppingCart.features";
 
-/// The optional features of the line's plan.
+/// The optional features of the line's plan: catalog, kept per person and actor like
+/// every listing (what the line has now comes from the line, never kept).
 pub async fn offered(caller: &Caller, line: &ServiceAsset) -> Result<Vec<Feature>, BffError> {
     let query = [("service", line.id.as_str())];
     let features = caller
-        .api()
-        .walk(&collection::FEATURES, &query, MAX_PAGES)
+        .kept_catalog(
+            format!("features of {query:?}"),
+            |features: &Vec<Feature>| features.len(),
+            || async {
+                let walked = caller
+                    .api()
+                    .walk(&collection::FEATURES, &query, MAX_PAGES)
+                    .await?;
+                Ok(walked.items)
+            },
+        )
         .await?;
-    Ok(features.items)
+    Ok(Arc::unwrap_or_clone(features))
 }
 
 /// The ids of the optional features the line has now.

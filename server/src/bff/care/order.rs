@@ -51,8 +51,10 @@ async fn context(caller: &Caller, service_id: &str, order: OrderKind) -> Result<
     subject::may_order(caller, order).await?;
     let line = subject::line(caller, transaction, service_id).await?;
     let carrier = present::carrier(&line).map(|v| v.id.clone());
+    // The line embeds its device; only one without its serial number is asked for.
     let device = async {
         match (transaction.existing_device, line.device.as_ref()) {
+            (true, Some(device)) if device.serial_number.is_some() => Ok(Some(device.clone())),
             (true, Some(device)) => caller.api().device_asset(&device.id).await.map(Some),
             _ => Ok(None),
         }
