@@ -11,7 +11,12 @@
 #   - the first load's WASM, JS and CSS bytes, gzip -9 and brotli -q 11;
 #   - Lighthouse 12.8.2 scores and LCP of the main pages, mobile and desktop (installed
 #     into .tools/lighthouse on the first run; skipped with a note if that fails);
-#   - the server's RSS before and after 10,000 sign-ins.
+#   - the catalog page's cost at 100, 1,000 and 10,000 accessories for the line: a
+#     storefront against the standalone sandbox seeded with that many, first view (its
+#     time and MOBPROC calls), second view, and wrk;
+#   - the server's RSS: the embedded demo's after the load runs, and a storefront's on
+#     its own (against the standalone sandbox, as in production) after a load run and
+#     10,000 sign-ins.
 # STOREFRONT_BIN and STOREFRONT_SITE measure a server and site built elsewhere (an
 # older commit's, say) instead of building this tree.
 set -euo pipefail
@@ -36,8 +41,10 @@ if [ -z "${STOREFRONT_BIN:-}" ]; then
   cargo leptos build --release --bin-features embedded-sandbox
   scripts/precompress.sh
 fi
+cargo build --release -p sandbox --bin mobproc-sandbox
 BIN="${STOREFRONT_BIN:-$ROOT/target/release/server}"
 SITE="${STOREFRONT_SITE:-$ROOT/target/site}"
+SANDBOX_BIN="$ROOT/target/release/mobproc-sandbox"
 
 PAGE=/lines/38382349/accessories
 LINE=38382349
@@ -50,7 +57,16 @@ WORK="$(mktemp -d -t storefront-bench.XXXXXX)"
 chmod 755 "$WORK"
 SERVER_PID=""
 NGINX_PID=""
+# The standalone sandbox and the storefront against it, while one runs.
+ALONE_PIDS=()
+stop_alone() {
+  local pid
+  for pid in "${ALONE_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${ALONE_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  ALONE_PIDS=()
+}
 cleanup() {
+  stop_alone
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
   rm -rf "$WORK"
@@ -82,15 +98,51 @@ done
 [ -n "$ORIGIN" ] && [ -n "$SANDBOX" ] || { cat "$WORK/server.log" >&2; echo "the storefront did not start" >&2; exit 1; }
 echo "storefront $ORIGIN, sandbox $SANDBOX"
 
-rss_mib() { awk '/^VmRSS:/ {printf "%.1f MiB", $2 / 1024}' "/proc/$SERVER_PID/status"; }
+rss_mib() { awk '/^VmRSS:/ {printf "%.1f MiB", $2 / 1024}' "/proc/${1:-$SERVER_PID}/status"; }
 RSS_START="$(rss_mib)"
 
+# Peter's session cookie at the storefront at $1 (default: the embedded demo's).
 sign_in() {
-  curl -s -o /dev/null -D - -H "Origin: $ORIGIN" \
-    --data 'username=peter.edwards.acme&password=demo&return_to=/' "$ORIGIN/auth/sign-in" |
+  local origin="${1:-$ORIGIN}"
+  curl -s -o /dev/null -D - -H "Origin: $origin" \
+    --data 'username=peter.edwards.acme&password=demo&return_to=/' "$origin/auth/sign-in" |
     sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*storefront_session[^;]*\).*/\1/p' | head -n 1
 }
 COOKIE="$(sign_in)"
+
+# Starts the standalone sandbox (with the arguments given) and a storefront against it,
+# as production runs (no embedded sandbox); sets ALONE_ORIGIN, ALONE_SANDBOX, ALONE_PID.
+start_alone() {
+  stop_alone
+  local dir="$WORK/alone"
+  rm -rf "$dir"
+  mkdir -p "$dir/data"
+  "$SANDBOX_BIN" --listen 127.0.0.1:0 --data-dir "$dir/sandbox" "$@" >"$dir/sandbox.out" 2>"$dir/sandbox.log" &
+  ALONE_PIDS+=("$!")
+  ALONE_SANDBOX=""
+  for _ in $(seq 600); do
+    ALONE_SANDBOX="$(sed -n 's/^listening on \(http:[^ ]*\)$/\1/p' "$dir/sandbox.out" | head -n 1)"
+    [ -n "$ALONE_SANDBOX" ] && break
+    sleep 0.1
+  done
+  [ -n "$ALONE_SANDBOX" ] || { cat "$dir/sandbox.log" >&2; echo "the sandbox did not start" >&2; exit 1; }
+  LEPTOS_OUTPUT_NAME=storefront LEPTOS_SITE_ROOT="$SITE" LEPTOS_SITE_PKG_DIR=pkg \
+    LEPTOS_HASH_FILES=$HASH_FILES LEPTOS_SITE_ADDR=127.0.0.1:0 LEPTOS_ENV=PROD \
+    STOREFRONT_MOBPROC_URL="$ALONE_SANDBOX/mobproc/v1" \
+    STOREFRONT_OAUTH_TOKEN_URL="$ALONE_SANDBOX/as/token.oauth2" STOREFRONT_TENANT=ACME \
+    STOREFRONT_CLIENT_ID=storefront STOREFRONT_CLIENT_SECRET=storefront-secret \
+    STOREFRONT_DATA_DIR="$dir/data" RUST_LOG=info \
+    "$BIN" >"$dir/server.out" 2>"$dir/server.log" &
+  ALONE_PID=$!
+  ALONE_PIDS+=("$ALONE_PID")
+  ALONE_ORIGIN=""
+  for _ in $(seq 200); do
+    ALONE_ORIGIN="$(sed -n 's/^listening on \(http:[^ ]*\)$/\1/p' "$dir/server.out" | head -n 1)"
+    [ -n "$ALONE_ORIGIN" ] && break
+    sleep 0.1
+  done
+  [ -n "$ALONE_ORIGIN" ] || { cat "$dir/server.log" >&2; echo "the storefront did not start" >&2; exit 1; }
+}
 [ -n "$COOKIE" ] || { echo "signing in failed" >&2; exit 1; }
 
 # The sandbox's own answer to the listing the page shows, with Peter's token.
@@ -166,8 +218,9 @@ measure "nginx: the same favicon (gzip_static)" "${GZIP[@]}" "$NGINX/favicon.svg
 measure "/sign-in without a cookie" "${GZIP[@]}" "$ORIGIN/sign-in"
 
 say "MOBPROC calls per page view (Peter; first view, then second view)"
+# MOBPROC calls the sandbox at $1 (default: the embedded one) saw since it last forgot.
 sandbox_calls() {
-  curl -s "$SANDBOX/_sandbox/calls?path=/mobproc/v1/*" | grep -o '"seq"' | wc -l
+  curl -s "${1:-$SANDBOX}/_sandbox/calls?path=/mobproc/v1/*" | grep -o '"seq"' | wc -l
 }
 view_calls() {
   curl -s -X DELETE -o /dev/null "$SANDBOX/_sandbox/calls"
@@ -202,6 +255,25 @@ for path in "${PAGES[@]}"; do
   second="$(view_calls "$path")"
   printf '%-72s %-14s %s\n' "$path" "$first" "$second"
 done
+
+say "the catalog page at 100, 1,000 and 10,000 synthetic accessories (standalone sandbox)"
+printf '%-8s %-26s %-8s %-12s %s\n' "added" "first view" "second" "" "wrk -t2 -c$CONNECTIONS -d${SECONDS_EACH}s"
+for n in 100 1000 10000; do
+  start_alone --synthetic-accessories "$n"
+  alone_cookie="$(sign_in "$ALONE_ORIGIN")"
+  curl -s -X DELETE -o /dev/null "$ALONE_SANDBOX/_sandbox/calls"
+  first_ms="$(curl -s -o "$WORK/alone/first.html" -w '%{time_total}' -H "Cookie: $alone_cookie" "$ALONE_ORIGIN$PAGE" |
+    awk '{printf "%.0f ms", $1 * 1000}')"
+  first_calls="$(sandbox_calls "$ALONE_SANDBOX")"
+  shown="$(grep -o 'Showing [0-9]* of [0-9]* accessories' "$WORK/alone/first.html" | head -n 1)"
+  curl -s -X DELETE -o /dev/null "$ALONE_SANDBOX/_sandbox/calls"
+  curl -s -o /dev/null -H "Cookie: $alone_cookie" "$ALONE_ORIGIN$PAGE"
+  second_calls="$(sandbox_calls "$ALONE_SANDBOX")"
+  figures="$(measure "" -H "Cookie: $alone_cookie" "${GZIP[@]}" "$ALONE_ORIGIN$PAGE" | sed 's/^ *//')"
+  printf '%-8s %-26s %-8s %s\n' "$n" "$first_ms, $first_calls calls" "$second_calls calls" "$figures"
+  echo "         ($shown)"
+done
+stop_alone
 
 say "first-load bytes (what the page links: WASM, JS, CSS)"
 HTML="$WORK/www/catalog.html"
@@ -259,7 +331,14 @@ else
   echo "skipped: no Lighthouse in .tools/lighthouse or no Chromium at ${CHROME_PATH:-/usr/bin/chromium}"
 fi
 
-say "server RSS: $RSS_START at start, $(rss_mib) after the load runs"
+say "server RSS"
+echo "the embedded demo (sandbox in the same process): $RSS_START at start, $(rss_mib) after the load runs"
+start_alone
+ORIGIN="$ALONE_ORIGIN"
+ALONE_COOKIE="$(sign_in)"
+ALONE_RSS_START="$(rss_mib "$ALONE_PID")"
+measure "a storefront on its own: catalog page" -H "Cookie: $ALONE_COOKIE" "${GZIP[@]}" "$ORIGIN$PAGE" >/dev/null
+ALONE_RSS_LOADED="$(rss_mib "$ALONE_PID")"
 cat >"$WORK/sign-in.lua" <<'LUA'
 wrk.method = "POST"
 wrk.body = "username=peter.edwards.acme&password=demo&return_to=/"
@@ -272,7 +351,7 @@ function response(status, headers, body)
   if done >= limit then wrk.thread:stop() end
 end
 LUA
-signed_in() { grep -c 'path="/auth/sign-in"' "$WORK/server.log" || true; }
+signed_in() { grep -c 'path="/auth/sign-in"' "$WORK/alone/server.log" || true; }
 before="$(signed_in)"
 started=$SECONDS
 # wrk runs for its whole duration even once its threads stopped: it is stopped here
@@ -284,4 +363,4 @@ while [ $(($(signed_in) - before)) -lt "$SIGN_INS" ] && kill -0 "$WRK_PID" 2>/de
 kill "$WRK_PID" 2>/dev/null || true
 wait "$WRK_PID" 2>/dev/null || true
 done_in=$((SECONDS - started))
-echo "$(($(signed_in) - before)) sign-ins in ${done_in} s; server RSS now $(rss_mib) (the embedded sandbox, holding their tokens, is in the same process)"
+echo "a storefront on its own: $ALONE_RSS_START at start, $ALONE_RSS_LOADED after a catalog load run, $(rss_mib "$ALONE_PID") after $(($(signed_in) - before)) more sign-ins (${done_in} s)"

@@ -20,8 +20,10 @@ use leptos_router::{
 };
 
 use components::{
-    catalog::route::CatalogRoute, csp::ContentSecurityPolicy, header::SiteHeader,
-    hydration::HydrationMarker,
+    catalog::route::CatalogRoute,
+    csp::ContentSecurityPolicy,
+    header::SiteHeader,
+    hydration::{HydrationMarker, IslandsLoader},
 };
 use model::cart::OrderKind;
 use pages::{
@@ -49,7 +51,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // hash-files), so browsers keep it as long as it is unchanged.
                 <HashedStylesheet options=options.clone() id="leptos"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options islands=true/>
+                <IslandsLoader options/>
                 <MetaTags/>
             </head>
             <body>

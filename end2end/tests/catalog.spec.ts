@@ -1,6 +1,8 @@
 import { test, expect, expectAccessible } from "./support/storefront";
 import { signInAs } from "./support/sign-in";
 import { CatalogPage } from "./support/catalog";
+import { CartPage } from "./support/cart";
+import { expectHydrated } from "./support/hydration";
 
 const VEHICLE_CHARGER = "Verizon Wireless Vehicle Charger with Dual Output (MICRDUALVPC-F)";
 const WALL_CHARGER = "Verizon Wireless Rapid Wall Charger with 6ft Cable for Micro USB (EMICUSBDTVL-F)";
@@ -133,4 +135,32 @@ test("another person's line is not found", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await new CatalogPage(page).expectHeading("Line not found");
   await expectAccessible(page);
+});
+
+test("a cart holding another order is replaced only when Peter says so", async ({ page }, testInfo) => {
+  const javaScript = testInfo.project.use.javaScriptEnabled !== false;
+  await signInAs(page, "peter.edwards.acme");
+  const catalog = new CatalogPage(page);
+  const cart = new CartPage(page);
+  await page.goto("/lines/38382349/accessories");
+  await cart.addFromCatalog(catalog.item(VEHICLE_CHARGER).first(), 1, javaScript);
+
+  await page.goto("/lines/38382349/upgrade");
+  if (javaScript) await expectHydrated(page);
+  const iphone = catalog.item("Apple iPhone 5 (16GB) - Black").first();
+  await iphone.getByRole("button", { name: /^Add to cart/ }).click();
+  const asked = "Your cart holds Accessories for 203-555-7676. Replace it with Upgrade for 203-555-7676?";
+  // With JavaScript the item's form asks; without it the page comes back asking at the top.
+  await expect(page.getByText(asked).first()).toBeVisible();
+  await cart.expectCount(1);
+  await expectAccessible(page);
+
+  await iphone.getByRole("button", { name: /^Replace cart/ }).click();
+  if (javaScript) {
+    await expect(iphone.getByRole("link", { name: "View cart (1 item)" })).toBeVisible();
+  }
+  await cart.open();
+  await expect(cart.summary()).toHaveText("Upgrade for 203-555-7676");
+  await expect(cart.items()).toHaveCount(1);
+  await expect(cart.item("Apple iPhone 5 (16GB) - Black")).toBeVisible();
 });

@@ -1,17 +1,21 @@
 //! The header's cart link with the number of items. The server renders the count
 //! with every page; with JavaScript, forms that change the cart without a page load
-//! say so with [`cart_changed`] and the badge counts again.
+//! say so with [`cart_changed`], which carries the new count, and the badge shows it
+//! without asking the server again.
 
-use leptos::prelude::*;
+use leptos::{prelude::*, wasm_bindgen::JsCast};
+use web_sys::{CustomEvent, CustomEventInit};
 
-use crate::server_fns::cart::cart_count;
-
-/// The window event that tells the badge (another island) the cart changed.
+/// The window event that tells the badge (another island) the cart changed; its
+/// `detail` is the number of items now.
 const CART_CHANGED: &str = "storefront:cart-changed";
 
-/// Tells the badge to count again. Call it in the browser only (e.g. in an effect).
-pub fn cart_changed() {
-    if let Ok(event) = leptos::web_sys::Event::new(CART_CHANGED) {
+/// Tells the badge the cart holds `count` items now. Call it in the browser only (e.g.
+/// after a server function answered).
+pub fn cart_changed(count: usize) {
+    let init = CustomEventInit::new();
+    init.set_detail(&(count as f64).into());
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(CART_CHANGED, &init) {
         let _ = window().dispatch_event(&event);
     }
 }
@@ -19,12 +23,13 @@ pub fn cart_changed() {
 #[island]
 pub fn CartBadge(count: usize) -> impl IntoView {
     let count = RwSignal::new(count);
-    let changed = window_event_listener_untyped(CART_CHANGED, move |_| {
-        leptos::task::spawn_local(async move {
-            if let Ok(now) = cart_count().await {
-                count.set(now);
-            }
-        });
+    let changed = window_event_listener_untyped(CART_CHANGED, move |event| {
+        let now = event
+            .dyn_ref::<CustomEvent>()
+            .and_then(|event| event.detail().as_f64());
+        if let Some(now) = now {
+            count.set(now as usize);
+        }
     });
     on_cleanup(move || changed.remove());
     view! {

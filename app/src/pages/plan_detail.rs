@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     components::catalog::{
-        add_to_cart::{AddToCartForm, CartItem, CartNotice},
+        add_to_cart::{replace_asked, AddToCartForm, CartItem, CartNotice},
         load_error::CatalogLoadError,
         route::{CatalogRoute, CatalogView},
     },
@@ -92,7 +92,7 @@ fn PlanView(detail: PlanDetail, route: CatalogRoute, target: OrderTarget) -> imp
                     <dl class="facts"><dt>"Carrier"</dt><dd>{carrier}</dd></dl>
                 })}
                 {plan.needs_new_device.clone().map(|note| view! { <p class="needs-device">{note}</p> })}
-                <AddToCartForm item=plan_item label="Add plan to cart"/>
+                <AddToCartForm item=plan_item label="Add plan to cart" offer_replace=replace_asked()/>
             </div>
         </div>
         <section aria-labelledby="included-features">
@@ -124,7 +124,7 @@ fn OptionalFeature(feature: PlanFeature, item: CartItem) -> impl IntoView {
         <li class="optional-feature">
             <span class="feature-name">{feature.description}</span>
             {feature.price.map(|price| view! { <span class="price">{price}</span> })}
-            <AddToCartForm item label="Add feature"/>
+            <AddToCartForm item label="Add feature" offer_replace=replace_asked()/>
         </li>
     }
 }

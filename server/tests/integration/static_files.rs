@@ -107,3 +107,25 @@ async fn a_missing_asset_is_not_found_and_not_cached() {
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     assert!(missing.headers().get(header::CACHE_CONTROL).is_none());
 }
+
+#[tokio::test]
+async fn pages_load_the_islands_when_idle_without_preloading_them() {
+    let harness = start().await;
+    let html = fetch(&harness.browser(), &harness.url("/sign-in"), None)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !html.contains("rel=\"preload\"") && !html.contains("rel=\"modulepreload\""),
+        "no hint fetches the WASM ahead of the stylesheet: {html}"
+    );
+    let loader = html
+        .split("<script type=\"module\"")
+        .nth(1)
+        .expect("the islands loader");
+    assert!(
+        loader.contains("requestIdleCallback") && loader.contains("\"pkg\""),
+        "the loader imports the package once idle: {loader}"
+    );
+}

@@ -2,13 +2,14 @@
 //! and, when the cart holds another order, a second form that replaces it. It is an
 //! island: with JavaScript it adds without leaving the page.
 
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use serde::{Deserialize, Serialize};
 
 use crate::{
     components::cart_badge::cart_changed,
+    error::AppError,
     model::cart::{CartChange, ItemKind, OrderTarget},
-    server_fns::cart::AddToCart,
+    server_fns::cart::{add_to_cart, AddToCart},
 };
 
 /// The field `add_to_cart` names when the cart holds another line or order kind.
@@ -24,63 +25,99 @@ pub struct CartItem {
 }
 
 /// The item's "Add to cart" button (labelled `label`) and what came of pressing it.
+/// Without JavaScript the form posts and the server redirects back; with it, the island
+/// calls the server function itself and the page stays put. It calls it directly rather
+/// than through `ActionForm`, which would bring the form-reading machinery (and a third
+/// of the WASM) into the browser for fields the island already has. `offer_replace`:
+/// the page's URL carries a refusal that asks to replace the cart (see [`replace_asked`]).
 #[island]
-pub fn AddToCartForm(item: CartItem, #[prop(into)] label: String) -> impl IntoView {
-    let action = ServerAction::<AddToCart>::new();
-    let pending = action.pending();
-    let version = action.version();
-    let value = action.value();
-    // Without JavaScript the server redirects back with the error in the URL, and every
-    // form of the page reads it. It does not say which item it was about, so here only
-    // this form's own submissions are shown; `CartNotice` shows the URL's error once.
-    let outcome = move || {
-        if version.get() > 0 {
-            value.get()
-        } else {
-            None
-        }
-    };
-    // With JavaScript the page stays put, so the header's badge is told to count again.
-    Effect::new(move |_| {
-        if version.get() > 0 && value.with_untracked(|v| matches!(v, Some(Ok(_)))) {
-            cart_changed();
-        }
-    });
-    let conflict_in_url = move || {
-        version.get() == 0
-            && value.with(|v| matches!(v, Some(Err(e)) if e.field(REPLACE_FIELD).is_some()))
+pub fn AddToCartForm(
+    item: CartItem,
+    #[prop(into)] label: String,
+    offer_replace: bool,
+) -> impl IntoView {
+    let pending = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Result<CartChange, AppError>>);
+    let send = {
+        let item = item.clone();
+        Callback::new(move |replace: bool| {
+            if pending.get_untracked() {
+                return;
+            }
+            pending.set(true);
+            let CartItem {
+                target,
+                item_kind,
+                item_id,
+                ..
+            } = item.clone();
+            leptos::task::spawn_local(async move {
+                let replace = replace.then_some(true);
+                let result = add_to_cart(
+                    target.order,
+                    item_kind,
+                    item_id,
+                    target.service_id,
+                    target.place,
+                    replace,
+                )
+                .await;
+                // The page stays put, so the header's badge is told to count again.
+                if let Ok(change) = &result {
+                    cart_changed(change.count);
+                }
+                outcome.set(Some(result));
+                pending.set(false);
+            });
+        })
     };
     let name = item.name.clone();
     let replace_item = item.clone();
     view! {
         <div class="add-to-cart">
-            <ActionForm action>
+            <form
+                method="post"
+                action=AddToCart::url()
+                on:submit=move |event| {
+                    event.prevent_default();
+                    send.run(false);
+                }
+            >
                 <CartItemInputs item=item.clone()/>
                 <button type="submit" disabled=move || pending.get()>
                     {label}
                     <span class="visually-hidden">{format!(": {name}")}</span>
                 </button>
-            </ActionForm>
+            </form>
             <div class="cart-outcome" aria-live="polite">
-                {move || match outcome() {
+                {move || match outcome.get() {
                     Some(Ok(change)) => view! { <Added change/> }.into_any(),
                     Some(Err(error)) if error.field(REPLACE_FIELD).is_some() => {
                         let message = error.to_string();
                         view! {
                             <p class="cart-conflict">{message}</p>
-                            <ReplaceCartForm action item=replace_item.clone()/>
+                            <ReplaceCartForm send pending item=replace_item.clone()/>
                         }
                         .into_any()
                     }
                     Some(Err(error)) => view! { <p class="alert">{error.to_string()}</p> }.into_any(),
-                    None if conflict_in_url() => {
-                        view! { <ReplaceCartForm action item=replace_item.clone()/> }.into_any()
+                    None if offer_replace => {
+                        view! { <ReplaceCartForm send pending item=replace_item.clone()/> }.into_any()
                     }
                     None => ().into_any(),
                 }}
             </div>
         </div>
     }
+}
+
+/// Whether the page's URL carries a refused "Add to cart" asking to replace the cart, as
+/// a post without JavaScript comes back: it does not say which item it was for, so
+/// every form of the page then offers "Replace cart". Read on the server, by the pages.
+pub fn replace_asked() -> bool {
+    ServerAction::<AddToCart>::new()
+        .value()
+        .with_untracked(|value| matches!(value, Some(Err(e)) if e.field(REPLACE_FIELD).is_some()))
 }
 
 /// Without JavaScript a refused "Add to cart" comes back in the page URL, which does
@@ -100,18 +137,24 @@ pub fn CartNotice() -> impl IntoView {
 }
 
 #[component]
-fn ReplaceCartForm(action: ServerAction<AddToCart>, item: CartItem) -> impl IntoView {
-    let pending = action.pending();
+fn ReplaceCartForm(send: Callback<bool>, pending: RwSignal<bool>, item: CartItem) -> impl IntoView {
     let name = item.name.clone();
     view! {
-        <ActionForm action>
+        <form
+            method="post"
+            action=AddToCart::url()
+            on:submit=move |event| {
+                event.prevent_default();
+                send.run(true);
+            }
+        >
             <CartItemInputs item/>
             <input type="hidden" name="replace" value="true"/>
             <button type="submit" class="secondary" disabled=move || pending.get()>
                 "Replace cart"
                 <span class="visually-hidden">{format!(" with {name}")}</span>
             </button>
-        </ActionForm>
+        </form>
     }
 }
 

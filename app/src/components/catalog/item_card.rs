@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::add_to_cart::{AddToCartForm, CartItem};
+use super::add_to_cart::{replace_asked, AddToCartForm, CartItem};
 use crate::model::catalog::CatalogItem;
 
 /// One accessory, device or plan: picture, name, price, facts, and "Add to cart".
@@ -45,7 +45,7 @@ pub fn CatalogItemCard(
                 {(!facts.is_empty()).then(|| view! { <dl class="facts">{facts}</dl> })}
                 {features}
                 {item.needs_new_device.map(|note| view! { <p class="needs-device">{note}</p> })}
-                <AddToCartForm item=cart label=add_label/>
+                <AddToCartForm item=cart label=add_label offer_replace=replace_asked()/>
             </div>
         </li>
     }
