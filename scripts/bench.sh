@@ -7,9 +7,10 @@
 #     listing, of nginx serving that page's HTML as a file (gzip on the fly, one
 #     worker), of /cart, of the stylesheet and the favicon with the session cookie
 #     against nginx serving the same files, and of /sign-in without a cookie;
-#   - MOBPROC calls per page view (from the sandbox's journal), first and second view;
+#   - MOBPROC calls per page view (from the sandbox's journal), first and second view,
+#     of every page Peter reaches, the chargers' confirmation and the order placed;
 #   - the first load's WASM, JS and CSS bytes, gzip -9 and brotli -q 11;
-#   - Lighthouse 12.8.2 scores and LCP of the main pages, mobile and desktop (installed
+#   - Lighthouse 12.8.2 scores and LCP of every page, mobile and desktop (installed
 #     into .tools/lighthouse on the first run; skipped with a note if that fails);
 #   - the catalog page's cost at 100, 1,000 and 10,000 accessories for the line: a
 #     storefront against the standalone sandbox seeded with that many, first view (its
@@ -48,6 +49,8 @@ SANDBOX_BIN="$ROOT/target/release/mobproc-sandbox"
 
 PAGE=/lines/38382349/accessories
 LINE=38382349
+# A line of the admin's own, whom `/me` lets move lines.
+ADMINS_LINE=38382700
 CONNECTIONS=50
 SECONDS_EACH=10
 SIGN_INS=10000
@@ -101,11 +104,12 @@ echo "storefront $ORIGIN, sandbox $SANDBOX"
 rss_mib() { awk '/^VmRSS:/ {printf "%.1f MiB", $2 / 1024}' "/proc/${1:-$SERVER_PID}/status"; }
 RSS_START="$(rss_mib)"
 
-# Peter's session cookie at the storefront at $1 (default: the embedded demo's).
+# The session cookie of $2 (default: Peter) at the storefront at $1 (default: the
+# embedded demo's).
 sign_in() {
-  local origin="${1:-$ORIGIN}"
+  local origin="${1:-$ORIGIN}" username="${2:-peter.edwards.acme}"
   curl -s -o /dev/null -D - -H "Origin: $origin" \
-    --data 'username=peter.edwards.acme&password=demo&return_to=/' "$origin/auth/sign-in" |
+    --data "username=$username&password=demo&return_to=/" "$origin/auth/sign-in" |
     sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*storefront_session[^;]*\).*/\1/p' | head -n 1
 }
 COOKIE="$(sign_in)"
@@ -228,10 +232,13 @@ view_calls() {
   status="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$ORIGIN$1")"
   echo "$(sandbox_calls) ($status)"
 }
-for charger in 3628935898 3628939021; do
-  curl -s -o /dev/null -H "Cookie: $COOKIE" -H "Origin: $ORIGIN" \
-    --data "service_id=$LINE&order=accessories&item_kind=accessory&item_id=$charger" "$ORIGIN/api/cart/add"
-done
+add_chargers() {
+  for charger in 3628935898 3628939021; do
+    curl -s -o /dev/null -H "Cookie: $COOKIE" -H "Origin: $ORIGIN" \
+      --data "service_id=$LINE&order=accessories&item_kind=accessory&item_id=$charger" "$ORIGIN/api/cart/add"
+  done
+}
+add_chargers
 PAGES=(
   "/"
   "$PAGE"
@@ -244,8 +251,12 @@ PAGES=(
   "/cart"
   "/checkout"
   "/orders"
+  "/lines/$LINE/port"
   "/lines/$LINE/suspend"
   "/lines/$LINE/features"
+  "/lines/$LINE/swap"
+  "/lines/$LINE/cancel"
+  "/lines/$LINE/move"
 )
 printf '%-72s %-14s %s\n' "page" "first view" "second view"
 for path in "${PAGES[@]}"; do
@@ -255,6 +266,31 @@ for path in "${PAGES[@]}"; do
   second="$(view_calls "$path")"
   printf '%-72s %-14s %s\n' "$path" "$first" "$second"
 done
+# The confirmation of the chargers in the cart (the checkout form as a browser without
+# JavaScript posts it), then the order placed from it.
+confirm_chargers() {
+  curl -s -o /dev/null -D - -H "Cookie: $COOKIE" -H "Origin: $ORIGIN" \
+    --data-urlencode "form[properties][CONTACT_NUMBER]=2035559999" \
+    --data-urlencode "form[properties][SERVICE_NUMBER]=2035557676" \
+    --data-urlencode "form[name]=Peter Edwards" --data-urlencode "form[region_id]=70144640" \
+    --data-urlencode "form[address][LINE_1]=35 Executive Blvd" \
+    --data-urlencode "form[address][CITY]=Orange" --data-urlencode "form[address][STATE]=CT" \
+    --data-urlencode "form[address][POSTAL_CODE]=06477" "$ORIGIN/api/checkout/save" |
+    sed -n 's/^[Ll]ocation: \([^[:space:]]*\).*/\1/p'
+}
+place_order() {
+  curl -s -o /dev/null -D - -H "Cookie: $COOKIE" -H "Origin: $ORIGIN" \
+    --data "checkout=${1#*checkout=}" "$ORIGIN/api/orders/submit" |
+    sed -n 's/^[Ll]ocation: \([^[:space:]]*\).*/\1/p'
+}
+CONFIRMATION="$(confirm_chargers)"
+printf '%-72s %-14s %s\n' "${CONFIRMATION:-(no confirmation)}" "$(view_calls "$CONFIRMATION")" "$(view_calls "$CONFIRMATION")"
+ORDER_PAGE="$(place_order "$CONFIRMATION")"
+printf '%-72s %-14s %s\n' "${ORDER_PAGE:-(no order)}" "$(view_calls "$ORDER_PAGE")" "$(view_calls "$ORDER_PAGE")"
+# The cart again, for the pages measured next.
+add_chargers
+APPROVER_COOKIE="$(sign_in "$ORIGIN" diane.foster.acme)"
+ADMIN_COOKIE="$(sign_in "$ORIGIN" admin.acme)"
 
 say "the catalog page at 100, 1,000 and 10,000 synthetic accessories (standalone sandbox)"
 printf '%-8s %-26s %-8s %-12s %s\n' "added" "first view" "second" "" "wrk -t2 -c$CONNECTIONS -d${SECONDS_EACH}s"
@@ -280,9 +316,12 @@ HTML="$WORK/www/catalog.html"
 printf '%-52s %10s %10s %10s\n' "file" "raw" "gzip -9" "brotli -q11"
 total_gz=0
 total_br=0
-for kind in wasm js css; do
-  file="$(grep -o "/pkg/[^\"]*\.$kind\"" "$HTML" | head -n 1 | tr -d '"')"
-  [ -n "$file" ] || continue
+# The stylesheet is linked; the JS and the WASM are named in the islands loader's
+# arguments ("pkg", "<js name>", "<wasm name>"), which fetches them once idle.
+loaded="$(grep -o '"pkg", "[^"]*", "[^"]*"' "$HTML" | head -n 1 | tr -d '"' | tr ',' ' ')"
+read -r _ js_name wasm_name <<<"$loaded"
+for file in "/pkg/$wasm_name.wasm" "/pkg/$js_name.js" "$CSS"; do
+  [ -f "$SITE$file" ] || { echo "$file: not in $SITE" >&2; continue; }
   raw="$(wc -c <"$SITE$file")"
   gz="$(gzip -9 --stdout "$SITE$file" | wc -c)"
   br="$(brotli --quality=11 --stdout "$SITE$file" | wc -c)"
@@ -302,15 +341,25 @@ if [ ! -x "$LIGHTHOUSE" ]; then
   (cd "$ROOT/.tools/lighthouse" && npm install --no-audit --no-fund --loglevel=error lighthouse@12.8.2) ||
     echo "installing Lighthouse failed"
 fi
+
 if [ -x "$LIGHTHOUSE" ] && [ -x "${CHROME_PATH:-/usr/bin/chromium}" ]; then
   FLAGS="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
   printf '%-72s %-8s %5s %5s %5s %5s %8s\n' "page" "form" "perf" "a11y" "bp" "seo" "LCP"
+  # Every page of the storefront a person reaches, as Peter (the approvals as Diane,
+  # ordering for someone else and moving a line as the admin).
   for path in "/sign-in" "/" "$PAGE" "/lines/$LINE/upgrade" "/lines/$LINE/upgrade?view=plans" \
-    "/lines/$LINE/upgrade/plans/6568886698" "/cart" "/checkout" "/orders"; do
+    "/lines/$LINE/upgrade/plans/6568886698" "/cart" "/checkout" "$CONFIRMATION" "$ORDER_PAGE" \
+    "/orders" "/approvals" "/new-line" "/new-line/place?kind=new_activation" \
+    "/new-line/catalog?kind=new_activation&region=70144640&postal_code=06477" \
+    "/lines/$LINE/port" "/lines/$LINE/suspend" "/lines/$LINE/features" "/lines/$LINE/swap" \
+    "/lines/$LINE/cancel" "/lines/$ADMINS_LINE/move" "/act-for"; do
+    [ -n "$path" ] || continue
     for form in mobile desktop; do
       preset=()
       [ "$form" = desktop ] && preset=(--preset=desktop)
       headers="{\"Cookie\":\"$COOKIE\"}"
+      [ "$path" = "/approvals" ] && headers="{\"Cookie\":\"$APPROVER_COOKIE\"}"
+      case "$path" in /act-for | "/lines/$ADMINS_LINE/move") headers="{\"Cookie\":\"$ADMIN_COOKIE\"}" ;; esac
       [ "$path" = "/sign-in" ] && headers="{}"
       if CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}" "$LIGHTHOUSE" "$ORIGIN$path" "${preset[@]}" \
         --quiet --output=json --output-path="$WORK/lh.json" --chrome-flags="$FLAGS" \
@@ -321,7 +370,7 @@ if [ -x "$LIGHTHOUSE" ] && [ -x "${CHROME_PATH:-/usr/bin/chromium}" ]; then
           const lcp = r.audits["largest-contentful-paint"].numericValue;
           console.log([s("performance"), s("accessibility"), s("best-practices"), s("seo")]
             .map((v) => String(v).padStart(5)).join(" ") + (lcp / 1000).toFixed(2).padStart(7) + " s");
-        ' "$WORK/lh.json" | sed "s#^#$(printf '%-72s %-8s ' "$path" "$form")#"
+        ' "$WORK/lh.json" | sed "s#^#$(printf '%-72s %-8s ' "${path//&/\\&}" "$form")#"
       else
         printf '%-72s %-8s lighthouse failed\n' "$path" "$form"
       fi
