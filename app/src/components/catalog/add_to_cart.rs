@@ -27,7 +27,7 @@ pub struct CartItem {
 /// The item's "Add to cart" button (labelled `label`) and what came of pressing it.
 /// Without JavaScript the form posts and the server redirects back; with it, the island
 /// calls the server function itself and the page stays put. It calls it directly rather
-/// than through `ActionForm`, which would bring the form-reading machinery (and a third
+/// than through `ActionForm`, which would bring the form-reading machinery (and a fifth
 /// of the WASM) into the browser for fields the island already has. `offer_replace`:
 /// the page's URL carries a refusal that asks to replace the cart (see [`replace_asked`]).
 #[island]
