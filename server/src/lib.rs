@@ -8,6 +8,10 @@
 //! for what a signed-in person gets; signed form errors; sign-in guard for pages; the
 //! status of server functions' errors.
 
+// The router renders every page's view type, nested as deep as its markup; a debug
+// build lays out the plan page's past the default limit of 128.
+#![recursion_limit = "256"]
+
 pub mod audit;
 pub mod bff;
 pub mod client_address;
