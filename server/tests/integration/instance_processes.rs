@@ -42,7 +42,6 @@ async fn hold_next_submit(harness: &Harness, ms: u64) {
         .await;
 }
 
-/// MOBPROC's orders with the checkout's `externalOrderNumber`, found by the order id.
 /// Waits (up to 2.5 s) until the checkout's order is being sent: whether it is.
 async fn is_sending(harness: &Harness, checkout: &str) -> bool {
     for _ in 0..50 {
@@ -54,6 +53,7 @@ async fn is_sending(harness: &Harness, checkout: &str) -> bool {
     false
 }
 
+/// MOBPROC's orders with the checkout's `externalOrderNumber`, found by the order id.
 async fn orders_like(harness: &Harness, order_id: &str) -> usize {
     let orders = harness.sandbox_orders().await;
     let number = orders
