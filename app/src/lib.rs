@@ -13,7 +13,7 @@ pub mod return_path;
 pub mod server_fns;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode, StaticSegment,
@@ -24,6 +24,7 @@ use components::{
     csp::ContentSecurityPolicy,
     header::SiteHeader,
     hydration::{HydrationMarker, IslandsLoader},
+    stylesheet::SiteStylesheet,
 };
 use model::cart::OrderKind;
 use pages::{
@@ -47,9 +48,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="description" content=DESCRIPTION/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                // The stylesheet's name carries its content's hash (cargo-leptos'
-                // hash-files), so browsers keep it as long as it is unchanged.
-                <HashedStylesheet options=options.clone() id="leptos"/>
+                <SiteStylesheet options=options.clone()/>
                 <AutoReload options=options.clone()/>
                 <IslandsLoader options/>
                 <MetaTags/>

@@ -14,3 +14,4 @@ pub mod on_behalf;
 pub mod order_list;
 pub mod order_status;
 pub mod pending;
+pub mod stylesheet;

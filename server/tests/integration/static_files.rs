@@ -5,7 +5,7 @@
 use crate::support;
 
 use reqwest::{header, Client, StatusCode};
-use support::start;
+use support::{start, Harness, Setup};
 
 const CSS: &str = "/pkg/storefront.0123456789abcdefABCDEF.css";
 const PLAIN: &[u8] = b"body{margin:0}";
@@ -20,6 +20,18 @@ fn build_assets(site_root: &std::path::Path) {
     std::fs::write(pkg.join(name), PLAIN).unwrap();
     std::fs::write(pkg.join(format!("{name}.br")), BROTLI).unwrap();
     std::fs::write(pkg.join(format!("{name}.gz")), GZIP).unwrap();
+}
+
+/// A storefront whose site root holds the build's output when it starts, as deployed.
+async fn start_built() -> Harness {
+    support::start_set_up(
+        sandbox::Config::ephemeral(),
+        Setup {
+            built_site: Some(build_assets),
+            ..Setup::default()
+        },
+    )
+    .await
 }
 
 async fn fetch(client: &Client, url: &str, accept_encoding: Option<&str>) -> reqwest::Response {
@@ -40,8 +52,7 @@ fn header_of(response: &reqwest::Response, name: header::HeaderName) -> &str {
 
 #[tokio::test]
 async fn an_asset_with_a_session_cookie_never_reaches_the_session_store() {
-    let harness = start().await;
-    build_assets(harness.data_dir());
+    let harness = start_built().await;
     let peter = harness.peter().await;
     // Without its session table, anything that reads the session fails.
     let table = if support::on_postgres() {
@@ -79,8 +90,7 @@ async fn an_asset_with_a_session_cookie_never_reaches_the_session_store() {
 
 #[tokio::test]
 async fn an_asset_is_sent_as_the_compressed_copy_the_browser_takes() {
-    let harness = start().await;
-    build_assets(harness.data_dir());
+    let harness = start_built().await;
     let browser = harness.browser();
     let url = harness.url(CSS);
 
@@ -100,9 +110,22 @@ async fn an_asset_is_sent_as_the_compressed_copy_the_browser_takes() {
 }
 
 #[tokio::test]
-async fn a_missing_asset_is_not_found_and_not_cached() {
+async fn an_asset_built_after_the_server_started_is_served_from_disk_alike() {
     let harness = start().await;
     build_assets(harness.data_dir());
+    let brotli = fetch(&harness.browser(), &harness.url(CSS), Some("gzip, br")).await;
+    assert_eq!(brotli.status(), StatusCode::OK);
+    assert_eq!(header_of(&brotli, header::CONTENT_ENCODING), "br");
+    assert_eq!(
+        header_of(&brotli, header::CACHE_CONTROL),
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(brotli.bytes().await.unwrap(), BROTLI);
+}
+
+#[tokio::test]
+async fn a_missing_asset_is_not_found_and_not_cached() {
+    let harness = start_built().await;
     let missing = fetch(&harness.browser(), &harness.url("/pkg/nothing.css"), None).await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     assert!(missing.headers().get(header::CACHE_CONTROL).is_none());

@@ -51,6 +51,8 @@ pub struct Setup {
     pub code_sign_in: bool,
     /// With `code_sign_in`: no password form (`STOREFRONT_SIGN_IN=code`).
     pub code_only: bool,
+    /// Writes what a build leaves in the site root, before the server starts.
+    pub built_site: Option<fn(&Path)>,
 }
 
 impl Drop for Harness {
@@ -103,6 +105,9 @@ pub async fn serve(
     data: &Path,
     setup: &Setup,
 ) -> (String, JoinHandle<()>) {
+    if let Some(build) = setup.built_site {
+        build(data);
+    }
     let mut config = ClientConfig::new(
         sandbox.api_url(),
         sandbox.token_url(),
