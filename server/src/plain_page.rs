@@ -52,7 +52,7 @@ fn document(status: StatusCode, title: &str, body: &str) -> Response {
          <main id=\"main\"><section class=\"narrow\">\n<h1>{title}</h1>\n{body}\
          </section></main>\n</body>\n</html>\n",
         title = encode_text(title),
-        stylesheet = crate::static_files::stylesheet(),
+        stylesheet = app::components::stylesheet::known_href(),
         description = encode_double_quoted_attribute(app::DESCRIPTION),
     );
     (

@@ -185,18 +185,20 @@ fn preferred_encoding(request: &HeaderMap) -> Encoding {
         .flat_map(|value| value.split(','));
     for offer in offers {
         let mut parts = offer.split(';').map(str::trim);
-        let coding = parts.next().unwrap_or_default().to_ascii_lowercase();
+        let coding = parts.next().unwrap_or_default();
         let weight = parts
             .find_map(|p| p.strip_prefix("q=").or_else(|| p.strip_prefix("Q=")))
             .map_or(Some(1.0), |q| {
                 q.parse::<f32>().ok().filter(|q| (0.0..=1.0).contains(q))
             });
         let Some(weight) = weight else { continue };
-        match coding.as_str() {
-            "br" => brotli = Some(weight),
-            "gzip" | "x-gzip" => gzip = Some(weight),
-            "*" => any = Some(weight),
-            _ => {}
+        let named = |name: &str| coding.eq_ignore_ascii_case(name);
+        if named("br") {
+            brotli = Some(weight);
+        } else if named("gzip") || named("x-gzip") {
+            gzip = Some(weight);
+        } else if coding == "*" {
+            any = Some(weight);
         }
     }
     let brotli = brotli.or(any).unwrap_or(0.0);
@@ -220,11 +222,6 @@ fn already_has(request: &HeaderMap, etag: &HeaderValue) -> bool {
         .flat_map(|value| value.split(','))
         .map(|tag| tag.trim())
         .any(|tag| tag == "*" || tag.trim_start_matches("W/").as_bytes() == etag)
-}
-
-/// The site's stylesheet as pages link it, e.g. `/pkg/storefront.<hash>.css`.
-pub fn stylesheet() -> &'static str {
-    app::components::stylesheet::known_href()
 }
 
 /// `Cache-Control: value` on successful answers only: a missing file is not cached.
@@ -284,24 +281,31 @@ mod tests {
 
     use super::*;
 
+    fn options_for(site: &Path) -> LeptosOptions {
+        LeptosOptions::builder()
+            .output_name("storefront")
+            .site_root(site.to_string_lossy().to_string())
+            .build()
+    }
+
+    fn get(path: &str, headers: &[(header::HeaderName, &str)]) -> Request<Body> {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(name, *value);
+        }
+        request.body(Body::empty()).unwrap()
+    }
+
     #[tokio::test]
     async fn a_site_root_file_is_served_for_a_day_and_compressed_copies_are_not_routes() {
         let site = tempfile::tempdir().unwrap();
         std::fs::write(site.path().join("favicon.svg"), "<svg/>").unwrap();
         std::fs::write(site.path().join("favicon.svg.br"), "br").unwrap();
-        let options = LeptosOptions::builder()
-            .output_name("storefront")
-            .site_root(site.path().to_string_lossy().to_string())
-            .build();
-        let get = |path: &str| {
-            Request::get(path)
-                .header(header::ACCEPT_ENCODING, "br")
-                .body(Body::empty())
-                .unwrap()
-        };
+        let options = options_for(site.path());
+        let brotli = [(header::ACCEPT_ENCODING, "br")];
 
         let favicon = router::<()>(&options)
-            .oneshot(get("/favicon.svg"))
+            .oneshot(get("/favicon.svg", &brotli))
             .await
             .unwrap();
         assert!(favicon.status().is_success());
@@ -310,7 +314,7 @@ mod tests {
         assert_eq!(favicon.headers()[header::CONTENT_TYPE], "image/svg+xml");
 
         let copy = router::<()>(&options)
-            .oneshot(get("/favicon.svg.br"))
+            .oneshot(get("/favicon.svg.br", &brotli))
             .await
             .unwrap();
         assert_eq!(copy.status(), axum::http::StatusCode::NOT_FOUND);
@@ -357,46 +361,33 @@ mod tests {
         std::fs::create_dir_all(site.path().join("pkg")).unwrap();
         std::fs::write(site.path().join("pkg/app.abc.js"), "plain").unwrap();
         std::fs::write(site.path().join("pkg/app.abc.js.gz"), "gzip").unwrap();
-        let options = LeptosOptions::builder()
-            .output_name("storefront")
-            .site_root(site.path().to_string_lossy().to_string())
-            .build();
-        let app = router::<()>(&options);
+        let app = router::<()>(&options_for(site.path()));
+        let js = "/pkg/app.abc.js";
         let gzip = app
             .clone()
-            .oneshot(
-                Request::get("/pkg/app.abc.js")
-                    .header(header::ACCEPT_ENCODING, "br, gzip")
-                    .body(Body::empty())
-                    .unwrap(),
-            )
+            .oneshot(get(js, &[(header::ACCEPT_ENCODING, "br, gzip")]))
             .await
             .unwrap();
         assert_eq!(gzip.headers()[header::CONTENT_ENCODING], "gzip");
         assert_eq!(gzip.headers()[header::CONTENT_TYPE], "text/javascript");
-        let etag = gzip.headers()[header::ETAG].clone();
+        let etag = gzip.headers()[header::ETAG].to_str().unwrap().to_owned();
 
         let again = app
             .clone()
-            .oneshot(
-                Request::get("/pkg/app.abc.js")
-                    .header(header::ACCEPT_ENCODING, "gzip")
-                    .header(header::IF_NONE_MATCH, etag.clone())
-                    .body(Body::empty())
-                    .unwrap(),
-            )
+            .oneshot(get(
+                js,
+                &[
+                    (header::ACCEPT_ENCODING, "gzip"),
+                    (header::IF_NONE_MATCH, &etag),
+                ],
+            ))
             .await
             .unwrap();
         assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
         assert_eq!(again.headers()[header::CACHE_CONTROL], IMMUTABLE);
 
         let plain = app
-            .oneshot(
-                Request::get("/pkg/app.abc.js")
-                    .header(header::IF_NONE_MATCH, etag)
-                    .body(Body::empty())
-                    .unwrap(),
-            )
+            .oneshot(get(js, &[(header::IF_NONE_MATCH, &etag)]))
             .await
             .unwrap();
         assert_eq!(
