@@ -41,10 +41,16 @@ test("Peter upgrades to the iPhone 5 with the Talk Share plan and two features",
     await expect(other).toBeHidden();
     await checkout.choose("Reason", "Other");
     await expect(other).toBeVisible();
+    // Its text is asked for only while "Other" is chosen.
+    await expect(other).toHaveAttribute("required", "");
   } else {
     await expect(other).toBeVisible();
   }
   await checkout.choose("Reason", "Eligible for upgrade");
+  if (javaScript) {
+    await expect(other).toBeHidden();
+    await expect(other).not.toHaveAttribute("required");
+  }
   await checkout.fillShipTo(SEED_SHIP_TO);
   await expectAccessible(page);
   await checkout.review();

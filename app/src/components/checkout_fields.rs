@@ -2,7 +2,8 @@
 //! input, the required mark, the browser's own checks (`required`, lengths,
 //! `pattern`), a format hint, and the server's message beside the field.
 
-use leptos::prelude::*;
+use leptos::{prelude::*, wasm_bindgen::JsCast};
+use web_sys::HtmlSelectElement;
 
 use crate::{
     error::AppError,
@@ -101,69 +102,98 @@ pub fn PropertyField(input: PropertyInput, errors: Signal<Option<AppError>>) -> 
     }
 }
 
-/// A CHOICE property and, when it has an "other" choice, the box for its text: an
-/// island, so the box can follow the select. `describe` and `other_error` are what
-/// the server found when it rendered the form.
-#[island]
+/// A CHOICE property and, when it has an "other" choice, the box for its text, which
+/// [`OtherChoice`] shows only while that choice is selected. `describe` and
+/// `other_error` are what the server found when it rendered the form.
+#[component]
 fn ChoiceSelect(
     input: PropertyInput,
     id: String,
     describe: Option<String>,
     other_error: Option<String>,
 ) -> impl IntoView {
-    let selected = RwSignal::new(input.value.clone());
-    let other = input.choices.iter().find(|c| c.is_other).cloned();
+    let value = input.value.clone();
+    let select = view! {
+        <select id=id.clone() name=input.field_name() required=input.required aria-describedby=describe>
+            <option value="" selected=value.is_empty()>"Choose…"</option>
+            {input.choices.iter().map(|c| view! {
+                <option value=c.id.clone() selected=c.id == value>{c.label.clone()}</option>
+            }).collect_view()}
+        </select>
+    };
+    let Some(other_label) = input
+        .choices
+        .iter()
+        .find(|c| c.is_other)
+        .map(|c| format!("If \u{201c}{}\u{201d}, please say what", c.label))
+    else {
+        return select.into_any();
+    };
     let other_ids: Vec<String> = input
         .choices
         .iter()
         .filter(|c| c.is_other)
         .map(|c| c.id.clone())
         .collect();
-    // Until the WASM runs, the box stays visible: a page without JavaScript cannot
-    // show it on demand.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    let other_chosen = Memo::new(move |_| selected.with(|s| other_ids.contains(s)));
     let other_id = format!("{id}-other");
     let other_error_id = format!("{other_id}-error");
-    let other_error = Signal::stored(other_error);
-    let value = input.value.clone();
+    let box_id = format!("{other_id}-box");
+    let invalid = other_error.is_some();
     view! {
-        <select
-            id=id
-            name=input.field_name()
-            required=input.required
-            aria-describedby=describe
-            on:change=move |ev| selected.set(event_target_value(&ev))
-        >
-            <option value="" selected=value.is_empty()>"Choose…"</option>
-            {input.choices.iter().map(|c| view! {
-                <option value=c.id.clone() selected=c.id == value>{c.label.clone()}</option>
-            }).collect_view()}
-        </select>
-        {other.map(|other| {
-            let describe_other = {
-                let other_error_id = other_error_id.clone();
-                move || other_error.with(Option::is_some).then(|| other_error_id.clone())
-            };
-            view! {
-                <div class="other-text" hidden=move || hydrated.get() && !other_chosen.get()>
-                    <label for=other_id.clone()>
-                        {format!("If \u{201c}{}\u{201d}, please say what", other.label)}
-                    </label>
-                    <input
-                        id=other_id.clone()
-                        name=input.other_field_name()
-                        type="text"
-                        value=input.other_text.clone()
-                        required=move || hydrated.get() && other_chosen.get()
-                        aria-describedby=describe_other
-                        aria-invalid=move || other_error.with(Option::is_some).then_some("true")
-                    />
-                    <FieldMessage id=other_error_id.clone() message=other_error/>
-                </div>
-            }
-        })}
+        <OtherChoice select_id=id other_ids>
+            {select}
+            <div class="other-text" id=box_id>
+                <label for=other_id.clone()>{other_label}</label>
+                <input
+                    id=other_id
+                    name=input.other_field_name()
+                    type="text"
+                    value=input.other_text.clone()
+                    aria-describedby=invalid.then(|| other_error_id.clone())
+                    aria-invalid=invalid.then_some("true")
+                />
+                <FieldMessage id=other_error_id message=Signal::stored(other_error)/>
+            </div>
+        </OtherChoice>
+    }
+    .into_any()
+}
+
+/// Shows the "other" box of the select `select_id` (and requires its text) only while
+/// one of `other_ids` is selected. Its children stay as the server rendered them: until
+/// the WASM runs, and without JavaScript, the box is always shown, since such a page
+/// cannot show it on demand.
+#[island]
+fn OtherChoice(select_id: String, other_ids: Vec<String>, children: Children) -> impl IntoView {
+    let other_ids = StoredValue::new(other_ids);
+    let select_id = StoredValue::new(select_id);
+    let follow = move |value: String| {
+        select_id.with_value(|id| other_ids.with_value(|ids| show_other(id, ids.contains(&value))));
+    };
+    // Effects run only in the browser, once the island hydrated: the box follows the
+    // choice the page came with.
+    Effect::new(move |_| {
+        let selected = select_id
+            .with_value(|id| document().get_element_by_id(id))
+            .and_then(|select| select.dyn_into::<HtmlSelectElement>().ok());
+        if let Some(select) = selected {
+            follow(select.value());
+        }
+    });
+    view! {
+        <div class="other-choice" on:change=move |event| follow(event_target_value(&event))>
+            {children()}
+        </div>
+    }
+}
+
+fn show_other(select_id: &str, shown: bool) {
+    let document = document();
+    if let Some(other) = document.get_element_by_id(&format!("{select_id}-other-box")) {
+        let _ = other.toggle_attribute_with_force("hidden", !shown);
+    }
+    if let Some(text) = document.get_element_by_id(&format!("{select_id}-other")) {
+        let _ = text.toggle_attribute_with_force("required", shown);
     }
 }
 

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod checkout_fields;
 pub mod csp;
 pub mod error_notice;
+pub mod form_post;
 pub mod header;
 pub mod hydration;
 pub mod item_row;

@@ -2,14 +2,15 @@
 //! and, when the cart holds another order, a second form that replaces it. It is an
 //! island: with JavaScript it adds without leaving the page.
 
-use leptos::{prelude::*, server_fn::ServerFn};
+use leptos::{prelude::*, server_fn::ServerFn, wasm_bindgen::JsCast};
 use serde::{Deserialize, Serialize};
+use web_sys::{Element, HtmlFormElement};
 
 use crate::{
-    components::cart_badge::cart_changed,
+    components::{cart_badge::cart_changed, form_post::post_form},
     error::AppError,
     model::cart::{CartChange, ItemKind, OrderTarget},
-    server_fns::cart::{add_to_cart, AddToCart},
+    server_fns::cart::AddToCart,
 };
 
 /// The field `add_to_cart` names when the cart holds another line or order kind.
@@ -25,90 +26,108 @@ pub struct CartItem {
 }
 
 /// The item's "Add to cart" button (labelled `label`) and what came of pressing it.
-/// Without JavaScript the form posts and the server redirects back; with it, the island
-/// calls the server function itself and the page stays put. It calls it directly rather
-/// than through `ActionForm`, which would bring the form-reading machinery (and a fifth
-/// of the WASM) into the browser for fields the island already has. `offer_replace`:
+/// Without JavaScript the form posts and the server redirects back; with it,
+/// [`CartOutcome`] posts the same form itself and the page stays put. `offer_replace`:
 /// the page's URL carries a refusal that asks to replace the cart (see [`replace_asked`]).
-#[island]
+#[component]
 pub fn AddToCartForm(
     item: CartItem,
     #[prop(into)] label: String,
     offer_replace: bool,
 ) -> impl IntoView {
-    let pending = RwSignal::new(false);
-    let outcome = RwSignal::new(None::<Result<CartChange, AppError>>);
-    let send = {
-        let item = item.clone();
-        Callback::new(move |replace: bool| {
-            if pending.get_untracked() {
-                return;
-            }
-            pending.set(true);
-            let CartItem {
-                target,
-                item_kind,
-                item_id,
-                ..
-            } = item.clone();
-            leptos::task::spawn_local(async move {
-                let replace = replace.then_some(true);
-                let result = add_to_cart(
-                    target.order,
-                    item_kind,
-                    item_id,
-                    target.service_id,
-                    target.place,
-                    replace,
-                )
-                .await;
-                // The page stays put, so the header's badge is told to count again.
-                if let Ok(change) = &result {
-                    cart_changed(change.count);
-                }
-                outcome.set(Some(result));
-                pending.set(false);
-            });
-        })
-    };
     let name = item.name.clone();
-    let replace_item = item.clone();
+    let replace = offer_replace.then(|| view! { <ReplaceCartForm item=item.clone()/> });
     view! {
-        <div class="add-to-cart">
-            <form
-                method="post"
-                action=AddToCart::url()
-                on:submit=move |event| {
-                    event.prevent_default();
-                    send.run(false);
-                }
-            >
-                <CartItemInputs item=item.clone()/>
-                <button type="submit" disabled=move || pending.get()>
+        <CartOutcome name=name.clone()>
+            <form method="post" action=AddToCart::url()>
+                <CartItemInputs item/>
+                <button type="submit">
                     {label}
                     <span class="visually-hidden">{format!(": {name}")}</span>
                 </button>
             </form>
+            {replace}
+        </CartOutcome>
+    }
+}
+
+/// Posts the forms inside it (the server-rendered "Add to cart" and "Replace cart")
+/// without leaving the page, and shows what came of it: the cart's new count, or a
+/// refusal; one that asks to replace the cart offers to, for the item `name`. The
+/// forms themselves are its children, as the server rendered them, so only the
+/// outcome is built in the browser.
+#[island]
+fn CartOutcome(name: String, children: Children) -> impl IntoView {
+    let pending = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Result<CartChange, AppError>>);
+    let send = move |form: HtmlFormElement, replace: bool| {
+        // A second press while the first is under way is not a second request.
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        leptos::task::spawn_local(async move {
+            let extra: &[(&str, &str)] = if replace {
+                &[(REPLACE_FIELD, "true")]
+            } else {
+                &[]
+            };
+            let result = post_form::<CartChange>(&form, extra).await;
+            // The page stays put, so the header's badge is told to count again.
+            if let Ok(change) = &result {
+                cart_changed(change.count);
+            }
+            outcome.set(Some(result));
+            pending.set(false);
+        });
+    };
+    let replace = move |event: leptos::ev::MouseEvent| {
+        if let Some(form) = item_form(&event_target(&event)) {
+            send(form, true);
+        }
+    };
+    view! {
+        <div
+            class="add-to-cart"
+            aria-busy=move || pending.get().then_some("true")
+            on:submit=move |event| {
+                event.prevent_default();
+                send(event_target(&event), false);
+            }
+        >
+            {children()}
             <div class="cart-outcome" aria-live="polite">
                 {move || match outcome.get() {
                     Some(Ok(change)) => view! { <Added change/> }.into_any(),
                     Some(Err(error)) if error.field(REPLACE_FIELD).is_some() => {
                         let message = error.to_string();
+                        let name = name.clone();
                         view! {
                             <p class="cart-conflict">{message}</p>
-                            <ReplaceCartForm send pending item=replace_item.clone()/>
+                            <button type="button" class="secondary" on:click=replace>
+                                "Replace cart"
+                                <span class="visually-hidden">{format!(" with {name}")}</span>
+                            </button>
                         }
                         .into_any()
                     }
                     Some(Err(error)) => view! { <p class="alert">{error.to_string()}</p> }.into_any(),
-                    None if offer_replace => {
-                        view! { <ReplaceCartForm send pending item=replace_item.clone()/> }.into_any()
-                    }
                     None => ().into_any(),
                 }}
             </div>
         </div>
     }
+}
+
+/// The item's "Add to cart" form, from an element inside its [`CartOutcome`].
+fn item_form(inside: &Element) -> Option<HtmlFormElement> {
+    inside
+        .closest(".add-to-cart")
+        .ok()??
+        .query_selector("form")
+        .ok()??
+        .dyn_into()
+        .ok()
 }
 
 /// Whether the page's URL carries a refused "Add to cart" asking to replace the cart, as
@@ -136,21 +155,15 @@ pub fn CartNotice() -> impl IntoView {
     }
 }
 
+/// "Replace cart" as the page offers it when it comes back from a refused post.
 #[component]
-fn ReplaceCartForm(send: Callback<bool>, pending: RwSignal<bool>, item: CartItem) -> impl IntoView {
+fn ReplaceCartForm(item: CartItem) -> impl IntoView {
     let name = item.name.clone();
     view! {
-        <form
-            method="post"
-            action=AddToCart::url()
-            on:submit=move |event| {
-                event.prevent_default();
-                send.run(true);
-            }
-        >
+        <form method="post" action=AddToCart::url()>
             <CartItemInputs item/>
-            <input type="hidden" name="replace" value="true"/>
-            <button type="submit" class="secondary" disabled=move || pending.get()>
+            <input type="hidden" name=REPLACE_FIELD value="true"/>
+            <button type="submit" class="secondary">
                 "Replace cart"
                 <span class="visually-hidden">{format!(" with {name}")}</span>
             </button>
