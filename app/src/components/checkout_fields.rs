@@ -135,9 +135,8 @@ fn ChoiceSelect(
         .filter(|c| c.is_other)
         .map(|c| c.id.clone())
         .collect();
-    let other_id = format!("{id}-other");
+    let (other_id, box_id) = other_ids_of(&id);
     let other_error_id = format!("{other_id}-error");
-    let box_id = format!("{other_id}-box");
     let invalid = other_error.is_some();
     view! {
         <OtherChoice select_id=id other_ids>
@@ -187,12 +186,20 @@ fn OtherChoice(select_id: String, other_ids: Vec<String>, children: Children) ->
     }
 }
 
+/// The ids of the "other" text box of the select `select_id`, and of the box around it.
+fn other_ids_of(select_id: &str) -> (String, String) {
+    let text = format!("{select_id}-other");
+    let around = format!("{text}-box");
+    (text, around)
+}
+
 fn show_other(select_id: &str, shown: bool) {
     let document = document();
-    if let Some(other) = document.get_element_by_id(&format!("{select_id}-other-box")) {
-        let _ = other.toggle_attribute_with_force("hidden", !shown);
+    let (text, around) = other_ids_of(select_id);
+    if let Some(around) = document.get_element_by_id(&around) {
+        let _ = around.toggle_attribute_with_force("hidden", !shown);
     }
-    if let Some(text) = document.get_element_by_id(&format!("{select_id}-other")) {
+    if let Some(text) = document.get_element_by_id(&text) {
         let _ = text.toggle_attribute_with_force("required", shown);
     }
 }

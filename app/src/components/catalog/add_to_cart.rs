@@ -1,6 +1,6 @@
 //! "Add to cart" for one catalog item: a form that posts with or without JavaScript,
-//! and, when the cart holds another order, a second form that replaces it. It is an
-//! island: with JavaScript it adds without leaving the page.
+//! and, when the cart holds another order, a second form that replaces it. With
+//! JavaScript an island around them adds without leaving the page.
 
 use leptos::{prelude::*, server_fn::ServerFn, wasm_bindgen::JsCast};
 use serde::{Deserialize, Serialize};
