@@ -105,8 +105,7 @@ fn CartOutcome(name: String, children: Children) -> impl IntoView {
                         view! {
                             <p class="cart-conflict">{message}</p>
                             <button type="button" class="secondary" on:click=replace>
-                                "Replace cart"
-                                <span class="visually-hidden">{format!(" with {name}")}</span>
+                                <ReplaceLabel name/>
                             </button>
                         }
                         .into_any()
@@ -164,10 +163,18 @@ fn ReplaceCartForm(item: CartItem) -> impl IntoView {
             <CartItemInputs item/>
             <input type="hidden" name=REPLACE_FIELD value="true"/>
             <button type="submit" class="secondary">
-                "Replace cart"
-                <span class="visually-hidden">{format!(" with {name}")}</span>
+                <ReplaceLabel name/>
             </button>
         </form>
+    }
+}
+
+/// The label of both "Replace cart" buttons, the server's form and the island's.
+#[component]
+fn ReplaceLabel(name: String) -> impl IntoView {
+    view! {
+        "Replace cart"
+        <span class="visually-hidden">{format!(" with {name}")}</span>
     }
 }
 
