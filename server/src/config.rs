@@ -39,6 +39,7 @@ const KNOWN: &[&str] = &[
     "CACHE_REFERENCE_SECS",
     "CACHE_DEFINITIONS_SECS",
     "CACHE_ME_SECS",
+    "CACHE_TRACKING_SECS",
     "CACHE_MAX_ITEMS",
 ];
 /// Read by the scripts and the test harnesses, not by the server.
@@ -81,6 +82,7 @@ struct Raw {
     cache_reference_secs: Option<u64>,
     cache_definitions_secs: Option<u64>,
     cache_me_secs: Option<u64>,
+    cache_tracking_secs: Option<u64>,
     cache_max_items: Option<u64>,
 }
 
@@ -298,6 +300,7 @@ fn cache_settings(raw: &Raw) -> CacheSettings {
         reference: secs(raw.cache_reference_secs, defaults.reference),
         definitions: secs(raw.cache_definitions_secs, defaults.definitions),
         me: secs(raw.cache_me_secs, defaults.me),
+        tracking: secs(raw.cache_tracking_secs, defaults.tracking),
         max_items: raw.cache_max_items.unwrap_or(defaults.max_items),
     }
 }

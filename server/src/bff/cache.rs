@@ -1,8 +1,11 @@
 //! What MOBPROC answers that changes rarely, kept in this instance's memory for a
-//! while, so that a warm page view asks MOBPROC for little more than the line it is
-//! about. Entries only expire (a time to live per kind, `STOREFRONT_CACHE_*_SECS`) or
+//! while, so that a warm page view asks MOBPROC for little more than the line or the
+//! order it is about. Entries only expire (a time to live per kind, `STOREFRONT_CACHE_*_SECS`) or
 //! are evicted when the cache is full (`STOREFRONT_CACHE_MAX_ITEMS`): nothing relies on
 //! an entry being there, so several instances each keep their own.
+//!
+//! An order's history and shipments are kept per version of the order: under the
+//! `updated` stamp of the order just read, so any change to the order asks again.
 //!
 //! Never kept: lines, orders and their status, employees, anything the user wrote, and
 //! the catalog look-ups behind "Add to cart" and "Order again" (whether an item is
@@ -37,6 +40,9 @@ enum Kind {
     Definitions,
     /// `/me`, per sign-in and actor.
     Me,
+    /// An order segment's history and shipments, per signed-in person and actor and per
+    /// version of the order.
+    Tracking,
 }
 
 /// How long each kind is kept (zero: not at all), and how much is kept at most.
@@ -46,6 +52,7 @@ pub struct CacheSettings {
     pub reference: Duration,
     pub definitions: Duration,
     pub me: Duration,
+    pub tracking: Duration,
     /// Items kept at most, all kinds together: a listing counts its items, anything
     /// else one.
     pub max_items: u64,
@@ -58,6 +65,7 @@ impl Default for CacheSettings {
             reference: Duration::from_secs(60 * 60),
             definitions: Duration::from_secs(10 * 60),
             me: Duration::from_secs(60),
+            tracking: Duration::from_secs(10 * 60),
             max_items: 20_000,
         }
     }
@@ -115,6 +123,7 @@ impl Caches {
             Kind::Reference => self.settings.reference,
             Kind::Definitions => self.settings.definitions,
             Kind::Me => self.settings.me,
+            Kind::Tracking => self.settings.tracking,
         }
     }
 
@@ -230,6 +239,30 @@ impl Caller {
         caches
             .get(Kind::Definitions, scope, call, |_| 1, fetch)
             .await
+    }
+
+    /// `fetch`'s answer about `order_id` as of the order's last change, `updated`: kept
+    /// per signed-in person and actor; without a stamp nothing is kept.
+    pub async fn kept_tracking<V, F, Fut>(
+        &self,
+        order_id: &str,
+        updated: Option<&String>,
+        call: String,
+        fetch: F,
+    ) -> Result<Arc<V>, BffError>
+    where
+        V: Send + Sync + 'static,
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<V, BffError>>,
+    {
+        let Some(updated) = updated else {
+            return fetch().await.map(Arc::new);
+        };
+        let party = self.party();
+        let scope = format!("{} for {}", party.user_id, party.actor_id);
+        let call = format!("{order_id} as of {updated}: {call}");
+        let caches = &self.bff().inner.caches;
+        caches.get(Kind::Tracking, scope, call, |_| 1, fetch).await
     }
 
     /// `/me` in the party's context, kept briefly per sign-in.

@@ -1,16 +1,19 @@
 //! What MOBPROC sees of page views once the BFF's caches are warm: at most one call
-//! per page (the line or lines, which are never kept), and each actor's own catalog.
+//! per page (the line, lines or order, which are never kept), and each actor's own
+//! catalog.
 
 use crate::support;
 
 use support::{
     acting::{BARBARA_ID, CORPORATE_ONLY_DEVICE, MARKETING_ONLY_DEVICE},
     api_calls,
-    ordering::{LINE, TALK_SHARE_PLAN},
+    ordering::{seed_checkout, LINE, TALK_SHARE_PLAN},
     start, Harness,
 };
 
 const US: &str = "70144640";
+/// Long enough for an order of chargers to ship.
+const DAY_SECS: u64 = 24 * 60 * 60;
 
 /// The MOBPROC calls of one view of `path`, as `METHOD path?query` lines.
 async fn calls_of_view(harness: &Harness, browser: &reqwest::Client, path: &str) -> Vec<String> {
@@ -57,6 +60,46 @@ async fn a_second_view_of_each_main_page_asks_mobproc_at_most_once() {
         }
     }
     assert!(asked_again.is_empty(), "{asked_again:#?}");
+}
+
+#[tokio::test]
+async fn a_warm_order_page_asks_for_the_order_alone_until_the_order_changes() {
+    let harness = start().await;
+    let peter = harness.peter().await;
+    harness.add_chargers(&peter).await;
+    let checkout = harness.confirm(&peter, &seed_checkout()).await.unwrap();
+    let order_id = harness.submit(&peter, &checkout).await.unwrap();
+    let page = format!("/orders/{order_id}");
+    let the_order = format!("GET /mobproc/v1/orders/{order_id}");
+    let tracking = |calls: &[String]| {
+        calls
+            .iter()
+            .filter(|c| c.contains("/history") || c.contains("/shipments"))
+            .count()
+    };
+
+    let cold = calls_of_view(&harness, &peter, &page).await;
+    assert!(tracking(&cold) >= 2, "history and shipments: {cold:?}");
+    let warm = calls_of_view(&harness, &peter, &page).await;
+    assert_eq!(warm, [the_order.clone()], "the order alone");
+
+    // A day on the order has shipped (and the tokens have expired: Peter signs in again).
+    harness.advance_sandbox_clock(DAY_SECS).await;
+    let peter = harness.peter().await;
+    harness.forget_mobproc_calls();
+    let shipped = harness.page(&peter, &page).await;
+    let calls: Vec<String> = harness
+        .mobproc_calls(&api_calls())
+        .into_iter()
+        .map(|call| format!("{} {}", call.method, call.path))
+        .collect();
+    assert!(
+        tracking(&calls) >= 2,
+        "a changed order is asked again: {calls:?}"
+    );
+    assert!(shipped.contains("1Z999AA1"), "its parcel's tracking number");
+    let warm = calls_of_view(&harness, &peter, &page).await;
+    assert_eq!(warm, [the_order], "the order alone again");
 }
 
 #[tokio::test]

@@ -1,5 +1,7 @@
 //! One order with everything a person needs to follow it: the order, and per segment
-//! its history and its shipments, asked for together.
+//! its history and its shipments, asked for together and kept for as long as the order
+//! has not changed since (its `updated` stamp, else its submission's), so a warm view
+//! asks for the order only.
 
 use app::model::order::{DecisionPanel, OrderView};
 use futures::future::try_join_all;
@@ -19,14 +21,26 @@ pub async fn view(caller: &Caller, order_id: &str) -> Result<OrderView, BffError
         .unwrap_or_default();
     let tracked = try_join_all(segments.into_iter().map(|segment| async {
         let id = segment.order_segment_id.clone();
-        let (history, shipments) = tokio::try_join!(
-            api.order_history(&order.order_id, Some(&id)),
-            api.order_shipments(&order.order_id, Some(&id)),
-        )?;
+        let kept = caller
+            .kept_tracking(
+                &order.order_id,
+                // Absent until the order first changes after its submission.
+                order.updated.as_ref().or(order.date_submitted.as_ref()),
+                format!("segment {id}"),
+                || async {
+                    let (history, shipments) = tokio::try_join!(
+                        api.order_history(&order.order_id, Some(&id)),
+                        api.order_shipments(&order.order_id, Some(&id)),
+                    )?;
+                    Ok::<_, BffError>((history.into_items(), shipments.into_items()))
+                },
+            )
+            .await?;
+        let (history, shipments) = kept.as_ref().clone();
         Ok::<_, BffError>(present::Tracked {
             segment,
-            history: history.into_items(),
-            shipments: shipments.into_items(),
+            history,
+            shipments,
         })
     }))
     .await?;
