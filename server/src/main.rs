@@ -32,7 +32,9 @@ use tracing_subscriber::{filter::Targets, layer::SubscriberExt, util::Subscriber
 use url::Url;
 
 /// Rendering a page allocates a great deal in small pieces, from every worker thread:
-/// glibc's allocator spent a fifth of the server's time there under load.
+/// glibc's allocator spent a fifth of the server's time there under load. It is built
+/// without transparent huge pages (`no_thp`): with them its regions grew in 2 MiB
+/// steps, 30 MiB more RSS after a load run for no measurable speed.
 #[global_allocator]
 static ALLOCATOR: MiMalloc = MiMalloc;
 
