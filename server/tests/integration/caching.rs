@@ -81,7 +81,7 @@ async fn a_warm_order_page_asks_for_the_order_alone_until_the_order_changes() {
     let cold = calls_of_view(&harness, &peter, &page).await;
     assert!(tracking(&cold) >= 2, "history and shipments: {cold:?}");
     let warm = calls_of_view(&harness, &peter, &page).await;
-    assert_eq!(warm, [the_order.clone()], "the order alone");
+    assert_eq!(warm, std::slice::from_ref(&the_order), "the order alone");
 
     // A day on the order has shipped (and the tokens have expired: Peter signs in again).
     harness.advance_sandbox_clock(DAY_SECS).await;
