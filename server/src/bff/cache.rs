@@ -182,6 +182,12 @@ impl Caches {
 }
 
 impl Caller {
+    /// Whose kept answers these are: the signed-in person, acting as the actor.
+    fn person_scope(&self) -> String {
+        let party = self.party();
+        format!("{} for {}", party.user_id, party.actor_id)
+    }
+
     /// `fetch`'s answer to `call` in this caller's catalog: kept per signed-in person
     /// and actor; `weight` counts its items.
     pub async fn kept_catalog<V, F, Fut>(
@@ -195,10 +201,10 @@ impl Caller {
         F: Fn() -> Fut,
         Fut: Future<Output = Result<V, BffError>>,
     {
-        let party = self.party();
-        let scope = format!("{} for {}", party.user_id, party.actor_id);
         let caches = &self.bff().inner.caches;
-        caches.get(Kind::Catalog, scope, call, weight, fetch).await
+        caches
+            .get(Kind::Catalog, self.person_scope(), call, weight, fetch)
+            .await
     }
 
     /// `fetch`'s answer to `call`, the same for everyone (vendors, regions).
@@ -232,7 +238,7 @@ impl Caller {
         Fut: Future<Output = Result<V, BffError>>,
     {
         let scope = match personal {
-            true => format!("{} for {}", self.party().user_id, self.party().actor_id),
+            true => self.person_scope(),
             false => String::new(),
         };
         let caches = &self.bff().inner.caches;
@@ -258,11 +264,11 @@ impl Caller {
         let Some(updated) = updated else {
             return fetch().await.map(Arc::new);
         };
-        let party = self.party();
-        let scope = format!("{} for {}", party.user_id, party.actor_id);
         let call = format!("{order_id} as of {updated}: {call}");
         let caches = &self.bff().inner.caches;
-        caches.get(Kind::Tracking, scope, call, |_| 1, fetch).await
+        caches
+            .get(Kind::Tracking, self.person_scope(), call, |_| 1, fetch)
+            .await
     }
 
     /// `/me` in the party's context, kept briefly per sign-in.
