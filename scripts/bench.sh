@@ -6,7 +6,8 @@
 #     of the accessories page through the BFF, of the sandbox's JSON for the same
 #     listing, of nginx serving that page's HTML as a file (gzip on the fly, one
 #     worker), of /cart, of the stylesheet and the favicon with the session cookie
-#     against nginx serving the same files, and of /sign-in without a cookie;
+#     against nginx serving the same files (alternating, BENCH_ROUNDS rounds, default
+#     3, and the median ratio), and of /sign-in without a cookie;
 #   - MOBPROC calls per page view (from the sandbox's journal), first and second view,
 #     of every page Peter reaches, the chargers' confirmation and the order placed;
 #   - the first load's WASM, JS and CSS bytes, gzip -9 and brotli -q 11;
@@ -203,11 +204,29 @@ measure() {
   p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
   bad="$(awk '/Non-2xx or 3xx responses:/ {print $NF}' <<<"$out")"
+  LAST_RPS="$rps"
   printf '%-62s %10s req/s   p50 %9s   p99 %9s%s\n' "$label" "$rps" "$p50" "$p99" \
     "$([ -n "$bad" ] && echo "   ($bad non-2xx/3xx)")"
 }
 GZIP=(-H "Accept-Encoding: gzip")
 SESSION=(-H "Cookie: $COOKIE")
+
+# A static file with the session cookie against nginx serving the same file, in
+# alternating rounds: one run of each swings by a sixth on this shared machine, so the
+# ratio printed is the median of the rounds'.
+ROUNDS="${BENCH_ROUNDS:-3}"
+against_nginx() {
+  local name="$1" path="$2" ratios=() ours round
+  for round in $(seq "$ROUNDS"); do
+    measure "$name with the session cookie (gzip), round $round" "${SESSION[@]}" "${GZIP[@]}" "$ORIGIN$path"
+    ours="$LAST_RPS"
+    measure "nginx: the same $name (gzip_static), round $round" "${GZIP[@]}" "$NGINX$path"
+    ratios+=("$(awk -v a="$ours" -v b="$LAST_RPS" 'BEGIN { printf "%.2f", a / b }')")
+  done
+  printf '%-62s %10s×   (rounds: %s)\n' "$name: storefront / nginx, median" \
+    "$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')" \
+    "${ratios[*]}"
+}
 
 say "load: wrk -t2 -c$CONNECTIONS -d${SECONDS_EACH}s --latency"
 measure "catalog page $PAGE through the BFF" "${SESSION[@]}" "${GZIP[@]}" "$ORIGIN$PAGE"
@@ -215,10 +234,8 @@ measure "the sandbox's JSON for that listing" -H "Authorization: Bearer $TOKEN" 
   -H "X-TNGO-TENANT: ACME" -H "client_id: storefront" "${GZIP[@]}" "$SANDBOX_LISTING"
 measure "nginx: the same HTML as a file (gzip on the fly)" "${GZIP[@]}" "$NGINX/catalog.html"
 measure "/cart through the BFF" "${SESSION[@]}" "${GZIP[@]}" "$ORIGIN/cart"
-measure "stylesheet with the session cookie (gzip)" "${SESSION[@]}" "${GZIP[@]}" "$ORIGIN$CSS"
-measure "nginx: the same stylesheet (gzip_static)" "${GZIP[@]}" "$NGINX$CSS"
-measure "favicon with the session cookie (gzip)" "${SESSION[@]}" "${GZIP[@]}" "$ORIGIN/favicon.svg"
-measure "nginx: the same favicon (gzip_static)" "${GZIP[@]}" "$NGINX/favicon.svg"
+against_nginx "stylesheet" "$CSS"
+against_nginx "favicon" "/favicon.svg"
 measure "/sign-in without a cookie" "${GZIP[@]}" "$ORIGIN/sign-in"
 
 say "MOBPROC calls per page view (Peter; first view, then second view)"
